@@ -1,0 +1,124 @@
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { seedDatabase } from "@ultramarket/db/seed";
+import type { TestHarness } from "../testing";
+import { createTestHarness } from "../testing";
+
+let h: TestHarness;
+
+beforeAll(async () => {
+  h = await createTestHarness();
+  await seedDatabase(h.database.url, { products: 150, filesDir: await mkdtemp(path.join(tmpdir(), "um-files-")) });
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe("catalog.categoryTree", () => {
+  it("returns the whole tree, localized, at least three levels deep", async () => {
+    const uz = await h.caller().catalog.categoryTree({ locale: "uz" });
+    const ru = await h.caller().catalog.categoryTree({ locale: "ru" });
+    expect(uz.length).toBeGreaterThanOrEqual(6);
+    expect(uz[0]?.title).toBe("Elektronika");
+    expect(ru[0]?.title).toBe("Электроника");
+    const leaf = uz[0]?.children[0]?.children[0];
+    expect(leaf?.depth).toBe(2);
+    expect(leaf?.slug).toBe("smartfonlar");
+  });
+
+  it("defaults to Uzbek without a locale", async () => {
+    const tree = await h.caller().catalog.categoryTree();
+    expect(tree[1]?.title).toBe("Maishiy texnika");
+  });
+});
+
+describe("catalog.listProducts", () => {
+  it("includes products of every descendant category", async () => {
+    const caller = h.caller();
+    const root = await caller.catalog.listProducts({ categorySlug: "elektronika", limit: 100, sort: "newest" });
+    const phones = await caller.catalog.listProducts({ categorySlug: "smartfonlar", limit: 100, sort: "newest" });
+    const laptops = await caller.catalog.listProducts({ categorySlug: "noutbuklar", limit: 100, sort: "newest" });
+    expect(phones.items.length).toBeGreaterThan(0);
+    const rootIds = new Set(root.items.map((p) => p.id));
+    for (const p of [...phones.items, ...laptops.items]) expect(rootIds).toContain(p.id);
+    expect(root.items.length).toBeGreaterThan(phones.items.length + laptops.items.length);
+  });
+
+  it("pages by cursor through every published product exactly once, newest first", async () => {
+    const caller = h.caller();
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await caller.catalog.listProducts({ limit: 17, sort: "newest", cursor });
+      seen.push(...page.items.map((p) => p.id));
+      cursor = page.nextCursor ?? undefined;
+      expect(page.items.length).toBeLessThanOrEqual(17);
+    } while (cursor);
+    expect(new Set(seen).size).toBe(seen.length);
+    const [{ count }] = (await h.runtime.sql`select count(*)::int as count from products where status = 'published'`) as unknown as [{ count: number }];
+    expect(seen.length).toBe(count);
+  });
+
+  it("sorts by price both ways, across pages", async () => {
+    const caller = h.caller();
+    const collect = async (sort: "price_asc" | "price_desc") => {
+      const prices: number[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await caller.catalog.listProducts({ categorySlug: "maishiy-texnika", limit: 7, sort, cursor });
+        prices.push(...page.items.map((p) => p.priceAmount));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return prices;
+    };
+    const asc = await collect("price_asc");
+    const desc = await collect("price_desc");
+    expect(asc.length).toBeGreaterThan(7);
+    expect(asc).toEqual([...asc].sort((a, b) => a - b));
+    expect(desc).toEqual([...asc].reverse());
+  });
+
+  it("gives localized titles, prices in minor units and a first image", async () => {
+    const uz = await h.caller().catalog.listProducts({ categorySlug: "smartfonlar", limit: 5, sort: "newest", locale: "uz" });
+    const ru = await h.caller().catalog.listProducts({ categorySlug: "smartfonlar", limit: 5, sort: "newest", locale: "ru" });
+    expect(uz.items[0]?.title).toContain("Smartfon");
+    expect(ru.items[0]?.title).toContain("Смартфон");
+    expect(uz.items[0]?.id).toBe(ru.items[0]?.id);
+    expect(uz.items[0]?.currency).toBe("UZS");
+    expect(Number.isInteger(uz.items[0]?.priceAmount)).toBe(true);
+    expect(uz.items[0]?.image?.url).toMatch(/^\/files\/seed\/.+\.webp$/);
+  });
+
+  it("answers NOT_FOUND for an unknown category", async () => {
+    await expect(h.caller().catalog.listProducts({ categorySlug: "no-such-category", limit: 5, sort: "newest" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+  });
+});
+
+describe("catalog.productBySlug", () => {
+  it("returns the product with variants, stock, breadcrumbs and vendor, in the asked language", async () => {
+    const caller = h.caller();
+    const [card] = (await caller.catalog.listProducts({ categorySlug: "smartfonlar", limit: 1, sort: "newest" })).items;
+    const uz = await caller.catalog.productBySlug({ slug: card!.slug });
+    const en = await caller.catalog.productBySlug({ slug: card!.slug, locale: "en" });
+    expect(uz.id).toBe(card!.id);
+    expect(uz.title).toBe(card!.title);
+    expect(en.title).toContain("Smartphone");
+    expect(uz.breadcrumbs.map((b) => b.slug)).toEqual(["elektronika", "telefonlar", "smartfonlar"]);
+    expect(uz.variants.length).toBeGreaterThanOrEqual(2);
+    expect(uz.variants.every((v) => v.sku.length > 0 && v.available >= 0)).toBe(true);
+    expect(uz.priceAmount).toBe(Math.min(...uz.variants.map((v) => v.priceAmount)));
+    expect(uz.vendor.slug).toMatch(/^[a-z-]+$/);
+    expect(uz.images.length).toBeGreaterThan(0);
+  });
+
+  it("hides products that are not published", async () => {
+    const [draft] = (await h.runtime.sql`select slug from products where status <> 'published' limit 1`) as unknown as [{ slug: string }];
+    expect(draft).toBeDefined();
+    await expect(h.caller().catalog.productBySlug({ slug: draft.slug })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});

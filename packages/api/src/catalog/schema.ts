@@ -1,0 +1,27 @@
+import { z } from "zod";
+
+import { localeSchema } from "../core/locale";
+
+export const productSortSchema = z.enum(["newest", "price_asc", "price_desc"]);
+export type ProductSort = z.infer<typeof productSortSchema>;
+
+const slug = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and hyphens");
+
+export const categoryTreeInput = z.strictObject({ locale: localeSchema.optional() }).optional();
+
+export const listProductsInput = z.strictObject({
+  categorySlug: slug.optional(),
+  cursor: z.string().max(500).optional(),
+  limit: z.number().int().min(1).max(100).default(24),
+  sort: productSortSchema.default("newest"),
+  locale: localeSchema.optional(),
+  featured: z.boolean().optional(),
+});
+export type ListProductsInput = z.infer<typeof listProductsInput>;
+
+export const productBySlugInput = z.strictObject({ slug, locale: localeSchema.optional() });
+export type ProductBySlugInput = z.infer<typeof productBySlugInput>;

@@ -1,0 +1,102 @@
+import { randomUUID } from "node:crypto";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+
+import { appRouter } from "../root";
+import { createContextInner } from "./context";
+import type { FieldErrors } from "./errors";
+import { forbiddenKeysInJson, jsonDepthExceeds, MAX_INPUT_DEPTH } from "./input-guard";
+import type { Runtime } from "./runtime";
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** An error body in tRPC's own (superjson) shape, for requests refused before tRPC runs. */
+function refuse(
+  status: 400 | 413,
+  code: "BAD_REQUEST" | "PAYLOAD_TOO_LARGE",
+  message: string,
+  requestId: string,
+  fieldErrors: FieldErrors | null = null,
+): Response {
+  const body = {
+    error: {
+      json: {
+        message,
+        code: status === 413 ? -32013 : -32600,
+        data: { code, httpStatus: status, path: null, domainCode: status === 413 ? "PAYLOAD_TOO_LARGE" : "VALIDATION_FAILED", fieldErrors },
+      },
+    },
+  };
+  return Response.json(body, { status, headers: { "x-request-id": requestId } });
+}
+
+/** Reads at most `limit` bytes; null when the body is larger, whatever Content-Length said. */
+async function readLimited(request: Request, limit: number): Promise<string | null> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function inspectJsonText(text: string, requestId: string): Response | null {
+  if (jsonDepthExceeds(text, MAX_INPUT_DEPTH + 8)) return refuse(400, "BAD_REQUEST", "Input is nested too deeply", requestId);
+  const keys = forbiddenKeysInJson(text);
+  if (keys.length === 0) return null;
+  const fieldErrors = Object.fromEntries(keys.map((key) => [key, [`The key "${key}" is not allowed`]])) as FieldErrors;
+  return refuse(400, "BAD_REQUEST", "Invalid input", requestId, fieldErrors);
+}
+
+export interface TrpcHandlerOptions {
+  endpoint: string;
+  exposeInternals: boolean;
+}
+
+/**
+ * The HTTP face of the app router, shared by storefront, console and benchmarks:
+ * bounds the body (1 MiB) and its nesting before anything parses it, carries a request
+ * id through the logs, and hands the rest to tRPC's fetch adapter.
+ */
+export async function handleTrpcRequest(runtime: Runtime, request: Request, options: TrpcHandlerOptions): Promise<Response> {
+  const incomingId = request.headers.get("x-request-id");
+  const requestId = incomingId && REQUEST_ID.test(incomingId) ? incomingId : randomUUID();
+  let forwarded = request;
+
+  if (request.method === "POST") {
+    const declared = Number(request.headers.get("content-length") ?? "0");
+    if (declared > MAX_BODY_BYTES) return refuse(413, "PAYLOAD_TOO_LARGE", "Request body is larger than 1 MiB", requestId);
+    const body = await readLimited(request, MAX_BODY_BYTES);
+    if (body === null) return refuse(413, "PAYLOAD_TOO_LARGE", "Request body is larger than 1 MiB", requestId);
+    const refused = inspectJsonText(body, requestId);
+    if (refused) return refused;
+    forwarded = new Request(request.url, { method: "POST", headers: request.headers, body });
+  } else {
+    const input = new URL(request.url).searchParams.get("input");
+    const refused = input ? inspectJsonText(input, requestId) : null;
+    if (refused) return refused;
+  }
+
+  const response = await fetchRequestHandler({
+    endpoint: options.endpoint,
+    req: forwarded,
+    router: appRouter,
+    // Mutations by POST only; GET is for queries (and lets CDNs cache public reads).
+    allowMethodOverride: false,
+    createContext: () => ({ ...createContextInner(runtime, { requestId }), exposeInternals: options.exposeInternals }),
+    onError({ error, path }) {
+      if (error.code === "INTERNAL_SERVER_ERROR") runtime.logger.error({ requestId, path, err: error.cause ?? error }, "unhandled error");
+    },
+  });
+  response.headers.set("x-request-id", requestId);
+  return response;
+}

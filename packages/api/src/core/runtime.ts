@@ -1,0 +1,103 @@
+import { createDb } from "@ultramarket/db";
+import type { Database, SqlClient } from "@ultramarket/db";
+
+import type { JobDefinition } from "../jobs/define";
+import type { JobQueue } from "../jobs/queue";
+import { startJobQueue } from "../jobs/queue";
+import { JOB_DEFINITIONS } from "../jobs/registry";
+import type { Mailer } from "../notifications/mailer";
+import { createMailer } from "../notifications/mailer";
+import type { Clock } from "./clock";
+import { systemClock } from "./clock";
+import type { KeyValueStore } from "./kv";
+import { createKeyValueStore } from "./kv";
+import type { Logger } from "./logger";
+import { createLogger } from "./logger";
+
+export interface RuntimeConfig {
+  service: string;
+  appEnv: "development" | "production" | "test";
+  databaseUrl: string;
+  /** Whether DATABASE_URL pointed at a server or the run command started the embedded one. */
+  databaseSource: "external" | "embedded";
+  redisUrl?: string;
+  meiliUrl?: string;
+  smtpUrl?: string;
+  mailFrom?: string;
+  filesDir: string;
+  logLevel?: string;
+  kvPrefix?: string;
+  dbPoolSize?: number;
+  jobs?: { supervise: boolean; maintenanceIntervalSeconds?: number; extraDefinitions?: JobDefinition[] };
+  clock?: Clock;
+  logger?: Logger;
+}
+
+/** The long-lived connections one process holds; a request's Context is cut from it. */
+export interface Runtime {
+  config: RuntimeConfig;
+  db: Database;
+  sql: SqlClient;
+  kv: KeyValueStore;
+  jobs: JobQueue;
+  mailer: Mailer;
+  logger: Logger;
+  clock: Clock;
+  stores: Record<string, string>;
+  close(): Promise<void>;
+}
+
+export async function createRuntime(config: RuntimeConfig): Promise<Runtime> {
+  const logger = config.logger ?? createLogger({ service: config.service, level: config.logLevel });
+  const { db, client } = createDb(config.databaseUrl, {
+    max: config.dbPoolSize ?? 10,
+    applicationName: `ultramarket-${config.service}`,
+  });
+  const kv = createKeyValueStore({ redisUrl: config.redisUrl, databaseUrl: config.databaseUrl, prefix: config.kvPrefix });
+  const jobs = await startJobQueue(
+    {
+      databaseUrl: config.databaseUrl,
+      supervise: config.jobs?.supervise ?? false,
+      maintenanceIntervalSeconds: config.jobs?.maintenanceIntervalSeconds,
+      onError: (error) => logger.error({ err: error }, "job queue error"),
+    },
+    [...JOB_DEFINITIONS, ...(config.jobs?.extraDefinitions ?? [])],
+  );
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom ?? "UltraMarket <no-reply@ultramarket.uz>" });
+  const stores = {
+    database: `postgres (${config.databaseSource})`,
+    kv: kv.backend,
+    search: config.meiliUrl ? "meilisearch" : "postgres",
+    jobs: "pg-boss (postgres)",
+    mail: mailer.transport,
+    files: "local-disk",
+  };
+  logger.info({ stores }, `stores: ${Object.entries(stores).map(([k, v]) => `${k}=${v}`).join(" ")}`);
+  return {
+    config,
+    db,
+    sql: client,
+    kv,
+    jobs,
+    mailer,
+    logger,
+    clock: config.clock ?? systemClock,
+    stores,
+    async close() {
+      await jobs.stop({ graceful: true, timeoutMs: 10_000 }).catch(() => undefined);
+      await kv.close();
+      await client.end({ timeout: 5 });
+    },
+  };
+}
+
+/** Readiness: every store this process depends on answers. */
+export async function checkReadiness(runtime: Runtime): Promise<{ ok: boolean; checks: Record<string, boolean> }> {
+  const database = await runtime.sql`select 1`.then(
+    () => true,
+    () => false,
+  );
+  const kv = await runtime.kv.ping();
+  const checks = { database, kv };
+  return { ok: database && kv, checks };
+}

@@ -1,0 +1,168 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  char,
+  type AnyPgColumn,
+} from "drizzle-orm/pg-core";
+
+import type { LocalizedText } from "./common";
+import { id, timestamps } from "./common";
+import { vendors, warehouses } from "./vendors";
+
+export const categories = pgTable(
+  "categories",
+  {
+    id: id(),
+    parentId: uuid().references((): AnyPgColumn => categories.id, { onDelete: "restrict" }),
+    /**
+     * Materialised path of ancestor ids and this id, `/a/b/c/`. "A category and its
+     * descendants" is then one indexed prefix match (`path LIKE '/a/b/%'`).
+     */
+    path: text().notNull(),
+    depth: integer().notNull(),
+    position: integer().notNull().default(0),
+    slug: text().notNull().unique(),
+    name: jsonb().$type<LocalizedText>().notNull(),
+    description: jsonb().$type<LocalizedText>(),
+    icon: text(),
+    ...timestamps,
+  },
+  (t) => [
+    index("categories_path_idx").using("btree", t.path.op("text_pattern_ops")),
+    index().on(t.parentId, t.position),
+  ],
+);
+
+export const productStatus = pgEnum("product_status", [
+  "draft",
+  "pending_review",
+  "published",
+  "rejected",
+  "archived",
+]);
+export type ProductStatus = (typeof productStatus.enumValues)[number];
+
+export const products = pgTable(
+  "products",
+  {
+    id: id(),
+    vendorId: uuid()
+      .notNull()
+      .references(() => vendors.id, { onDelete: "restrict" }),
+    categoryId: uuid()
+      .notNull()
+      .references(() => categories.id, { onDelete: "restrict" }),
+    /** Copy of the category's path so listing a subtree needs no join. */
+    categoryPath: text().notNull(),
+    slug: text().notNull(),
+    status: productStatus().notNull().default("draft"),
+    title: jsonb().$type<LocalizedText>().notNull(),
+    description: jsonb().$type<LocalizedText>().notNull(),
+    brand: text(),
+    /** Cheapest variant price, kept by the catalog service; lets lists sort by price. */
+    minPriceAmount: bigint({ mode: "number" }).notNull(),
+    currency: char({ length: 3 }).notNull().default("UZS"),
+    featured: integer().notNull().default(0),
+    publishedAt: timestamp({ withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex().on(t.slug),
+    index().on(t.vendorId),
+    index("products_listing_newest_idx").using(
+      "btree",
+      t.categoryPath.op("text_pattern_ops"),
+      t.publishedAt.desc(),
+      t.id.desc(),
+    ),
+    index("products_listing_price_idx").using(
+      "btree",
+      t.categoryPath.op("text_pattern_ops"),
+      t.minPriceAmount,
+      t.id,
+    ),
+    index("products_published_newest_idx")
+      .on(t.publishedAt.desc(), t.id.desc())
+      .where(sql`${t.status} = 'published'`),
+    index("products_published_price_idx")
+      .on(t.minPriceAmount, t.id)
+      .where(sql`${t.status} = 'published'`),
+  ],
+);
+
+export const productVariants = pgTable(
+  "product_variants",
+  {
+    id: id(),
+    productId: uuid()
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    /** Denormalised owner so SKU uniqueness is per vendor and scope checks need no join. */
+    vendorId: uuid()
+      .notNull()
+      .references(() => vendors.id, { onDelete: "restrict" }),
+    sku: text().notNull(),
+    options: jsonb().$type<Record<string, string>>().notNull().default({}),
+    position: integer().notNull().default(0),
+    priceAmount: bigint({ mode: "number" }).notNull(),
+    compareAtAmount: bigint({ mode: "number" }),
+    currency: char({ length: 3 }).notNull().default("UZS"),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex().on(t.vendorId, t.sku),
+    index().on(t.productId, t.position),
+    check("product_variants_price_nonnegative", sql`${t.priceAmount} >= 0`),
+  ],
+);
+
+export const productImages = pgTable(
+  "product_images",
+  {
+    id: id(),
+    productId: uuid()
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    variantId: uuid().references(() => productVariants.id, { onDelete: "set null" }),
+    position: integer().notNull().default(0),
+    /** Key in the file storage (local disk or uploadthing), not a full URL. */
+    storageKey: text().notNull(),
+    width: integer().notNull(),
+    height: integer().notNull(),
+    alt: jsonb().$type<LocalizedText>(),
+    ...timestamps,
+  },
+  (t) => [index().on(t.productId, t.position)],
+);
+
+export const stockLevels = pgTable(
+  "stock_levels",
+  {
+    variantId: uuid()
+      .notNull()
+      .references(() => productVariants.id, { onDelete: "cascade" }),
+    warehouseId: uuid()
+      .notNull()
+      .references(() => warehouses.id, { onDelete: "restrict" }),
+    onHand: integer().notNull().default(0),
+    reserved: integer().notNull().default(0),
+    ...timestamps,
+  },
+  (t) => [
+    primaryKey({ columns: [t.variantId, t.warehouseId] }),
+    index().on(t.warehouseId),
+    check("stock_levels_on_hand_nonnegative", sql`${t.onHand} >= 0`),
+    check("stock_levels_reserved_within_on_hand", sql`${t.reserved} >= 0 AND ${t.reserved} <= ${t.onHand}`),
+  ],
+);

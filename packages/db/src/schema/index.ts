@@ -1,0 +1,6 @@
+export * from "./common";
+export * from "./users";
+export * from "./vendors";
+export * from "./catalog";
+export * from "./orders";
+export * from "./mail";
