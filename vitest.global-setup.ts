@@ -9,7 +9,7 @@ import { prepareTemplateDatabase } from "@ultramarket/db/testing";
 import type {} from "@ultramarket/api/testing";
 
 
-const env = loadEnv(z.object({ DATABASE_URL: postgresUrl.optional(), REDIS_URL: redisUrl.optional() }));
+const env = loadEnv(z.object({ DATABASE_URL: postgresUrl.optional(), REDIS_URL: redisUrl.optional() }), process.env);
 
 /**
  * Once per run: find a PostgreSQL (DATABASE_URL, or a test-only embedded server when it is

@@ -5,7 +5,7 @@ import { z } from "zod";
  * per bad variable, naming it and what it expects, and exits: a process must never start
  * half-configured. Each app's `env.ts` is the only place that reads `process.env`.
  */
-export function loadEnv<T extends z.ZodObject>(schema: T, source: NodeJS.ProcessEnv = process.env): z.infer<T> {
+export function loadEnv<T extends z.ZodObject>(schema: T, source: Record<string, string | undefined>): z.infer<T> {
   // Empty strings mean "unset": `.env` files and shells produce them for cleared variables.
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
   const parsed = schema.safeParse(cleaned);

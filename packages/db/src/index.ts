@@ -2,4 +2,3 @@ export * from "./client";
 export * as schema from "./schema";
 export type { Locale, LocalizedText, UserRole, ProductStatus, VendorOrderStatus } from "./schema";
 export { LOCALES, newId } from "./schema";
-export { runMigrations } from "./migrate";

@@ -3,11 +3,11 @@ import path from "node:path";
 
 /** The workspace root (where pnpm-workspace.yaml is), whatever folder a process starts in. */
 export function findRepoRoot(from: string = process.cwd()): string {
-  let dir = path.resolve(from);
+  let dir = path.resolve(/* turbopackIgnore: true */ from);
   for (;;) {
     if (existsSync(path.join(dir, "pnpm-workspace.yaml"))) return dir;
     const parent = path.dirname(dir);
-    if (parent === dir) return path.resolve(from);
+    if (parent === dir) return path.resolve(/* turbopackIgnore: true */ from);
     dir = parent;
   }
 }

@@ -20,6 +20,8 @@ export const listProductsInput = z.strictObject({
   sort: productSortSchema.default("newest"),
   locale: localeSchema.optional(),
   featured: z.boolean().optional(),
+  /** Added by @trpc/tanstack-react-query's infinite queries; lists only page forward. */
+  direction: z.enum(["forward", "backward"]).optional(),
 });
 export type ListProductsInput = z.infer<typeof listProductsInput>;
 

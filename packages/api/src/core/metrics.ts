@@ -1,5 +1,7 @@
 import client from "prom-client";
 
+import type { Runtime } from "./runtime";
+
 interface Metrics {
   registry: client.Registry;
   procedureRequests: client.Counter<"path" | "type" | "code">;
@@ -47,4 +49,25 @@ export function metrics(): Metrics {
 export async function renderMetrics(): Promise<Response> {
   const { registry } = metrics();
   return new Response(await registry.metrics(), { headers: { "content-type": registry.contentType } });
+}
+
+/** A gauge read from pg-boss at scrape time: how many jobs sit in each queue and state. */
+export function trackQueueStates(runtime: Runtime): void {
+  const { registry } = metrics();
+  if (registry.getSingleMetric("jobs_in_state")) return;
+  new client.Gauge({
+    name: "jobs_in_state",
+    help: "Jobs currently in each pg-boss queue and state",
+    labelNames: ["queue", "state"],
+    registers: [registry],
+    async collect() {
+      const rows = (await runtime.sql`select name, state::text as state, count(*)::int as n from pgboss.job group by 1, 2`) as unknown as {
+        name: string;
+        state: string;
+        n: number;
+      }[];
+      this.reset();
+      for (const row of rows) this.set({ queue: row.name, state: row.state }, row.n);
+    },
+  });
 }

@@ -7,4 +7,5 @@ export const env = loadEnv(
     DATABASE_URL: postgresUrl.optional(),
     FILES_DIR: z.string().optional().describe("a folder for uploaded and generated files"),
   }),
+  process.env,
 );

@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+
+import { Breadcrumbs } from "~/components/breadcrumbs";
+import { resolveLocale } from "~/components/locale";
+import { orNotFound } from "~/components/not-found-error";
+import { serverApi } from "~/server/runtime";
+import { PurchasePanel } from "./purchase-panel";
+
+interface Props {
+  params: Promise<{ locale: string; slug: string }>;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await resolveLocale(params);
+  const api = await serverApi();
+  const product = await orNotFound(api.catalog.productBySlug({ slug: (await params).slug, locale }));
+  return { title: product.title, description: product.description.slice(0, 160) };
+}
+
+export default async function ProductPage({ params }: Props) {
+  const { locale, t } = await resolveLocale(params);
+  const api = await serverApi();
+  const product = await orNotFound(api.catalog.productBySlug({ slug: (await params).slug, locale }));
+  return (
+    <article>
+      <Breadcrumbs
+        label={t.home}
+        items={[
+          { href: `/${locale}`, title: t.home },
+          ...product.breadcrumbs.map((c) => ({ href: `/${locale}/c/${c.slug}`, title: c.title })),
+          { href: `/${locale}/p/${product.slug}`, title: product.title },
+        ]}
+      />
+      <PurchasePanel
+        product={product}
+        locale={locale}
+        labels={{ inStock: t.inStock, outOfStock: t.outOfStock, fewLeft: t.fewLeft, sku: t.sku, vat: t.vat, options: t.options, values: t.values }}
+      />
+      <section className="mt-10 grid gap-6 md:grid-cols-3">
+        <div className="prose max-w-none md:col-span-2">
+          <p className="text-slate-700">{product.description}</p>
+        </div>
+        <aside className="rounded-xl border border-slate-200 bg-white p-5" aria-label={t.seller}>
+          <p className="text-sm text-slate-500">{t.seller}</p>
+          <p className="mt-1 font-semibold" data-testid="vendor-name">
+            {product.vendor.name}
+          </p>
+          <Link href={`/${locale}`} className="sr-only">
+            {t.backHome}
+          </Link>
+        </aside>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,106 @@
+"use client";
+
+import { useState } from "react";
+
+import type { RouterOutputs } from "@ultramarket/api";
+import { cn, Price, StockBadge } from "@ultramarket/ui";
+import type { Locale } from "~/i18n/locales";
+
+type Product = RouterOutputs["catalog"]["productBySlug"];
+
+interface Labels {
+  inStock: string;
+  outOfStock: string;
+  fewLeft: string;
+  sku: string;
+  vat: string;
+  options: Record<string, string>;
+  values: Record<string, string>;
+}
+
+/** Gallery and variant picker: choosing a variant updates price, stock and SKU in place. */
+export function PurchasePanel({ product, locale, labels }: { product: Product; locale: Locale; labels: Labels }) {
+  const [variantId, setVariantId] = useState(product.variants.find((v) => v.available > 0)?.id ?? product.variants[0]?.id);
+  const [imageIndex, setImageIndex] = useState(0);
+  const variant = product.variants.find((v) => v.id === variantId) ?? product.variants[0];
+  const image = product.images[imageIndex] ?? product.images[0];
+  const optionName = Object.keys(product.variants[0]?.options ?? {})[0];
+  const available = variant?.available ?? 0;
+  const stockText = available === 0 ? labels.outOfStock : available <= 5 ? labels.fewLeft.replace("{n}", String(available)) : labels.inStock;
+
+  return (
+    <div className="grid gap-8 md:grid-cols-2">
+      <div>
+        <div className="aspect-square overflow-hidden rounded-2xl border border-slate-200 bg-white">
+          {image ? <img src={image.url} width={image.width} height={image.height} alt={image.alt} className="h-full w-full object-cover" data-testid="gallery-main" /> : null}
+        </div>
+        {product.images.length > 1 ? (
+          <ul className="mt-3 flex gap-2" aria-label="Gallery">
+            {product.images.map((img, index) => (
+              <li key={img.url + index}>
+                <button
+                  type="button"
+                  onClick={() => setImageIndex(index)}
+                  aria-pressed={index === imageIndex}
+                  className={cn("h-16 w-16 overflow-hidden rounded-lg border-2", index === imageIndex ? "border-indigo-600" : "border-transparent")}
+                >
+                  <img src={img.url} width={64} height={64} alt={img.alt} className="h-full w-full object-cover" />
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+
+      <div className="space-y-5">
+        {product.brand ? <p className="text-sm uppercase tracking-wide text-slate-500">{product.brand}</p> : null}
+        <h1 className="text-2xl font-bold" data-testid="product-heading">
+          {product.title}
+        </h1>
+        {variant ? (
+          <div>
+            <Price amount={variant.priceAmount} currency={variant.currency} compareAt={variant.compareAtAmount} locale={locale} className="text-2xl" />
+            <p className="mt-1 text-xs text-slate-500">{labels.vat}</p>
+          </div>
+        ) : null}
+
+        {optionName && product.variants.length > 1 ? (
+          <fieldset>
+            <legend className="mb-2 text-sm font-medium">{labels.options[optionName] ?? optionName}</legend>
+            <div className="flex flex-wrap gap-2" role="radiogroup">
+              {product.variants.map((v) => {
+                const value = v.options[optionName] ?? "";
+                const selected = v.id === variant?.id;
+                return (
+                  <button
+                    key={v.id}
+                    type="button"
+                    role="radio"
+                    aria-checked={selected}
+                    onClick={() => setVariantId(v.id)}
+                    className={cn(
+                      "rounded-lg border px-3 py-2 text-sm",
+                      selected ? "border-indigo-600 bg-indigo-50 text-indigo-700" : "border-slate-300 bg-white hover:border-slate-400",
+                      v.available === 0 && "text-slate-400 line-through",
+                    )}
+                  >
+                    {labels.values[value] ?? value}
+                  </button>
+                );
+              })}
+            </div>
+          </fieldset>
+        ) : null}
+
+        <div className="flex items-center gap-3">
+          <StockBadge inStock={available > 0} label={stockText} />
+          {variant ? (
+            <span className="text-xs text-slate-500" data-testid="sku">
+              {labels.sku}: {variant.sku}
+            </span>
+          ) : null}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,6 @@
+import { z } from "zod";
+
+import { port, serverEnvSchema } from "@ultramarket/api/config";
+import { loadEnv } from "@ultramarket/db/env";
+
+export const env = loadEnv(serverEnvSchema.extend({ WORKER_PORT: port.default(3002) }), process.env);

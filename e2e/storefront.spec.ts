@@ -1,0 +1,85 @@
+import { expect, test } from "@playwright/test";
+
+test.describe("storefront: home → category → product", () => {
+  test("in Uzbek (the default language)", async ({ page }) => {
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/uz$/);
+    await expect(page.locator("html")).toHaveAttribute("lang", "uz");
+    await expect(page.getByRole("heading", { name: "Kategoriyalar" })).toBeVisible();
+    await expect(page.getByTestId("category-list").getByRole("link", { name: "Elektronika" })).toBeVisible();
+    await expect(page.getByTestId("product-title").first()).toBeVisible();
+
+    await page.getByTestId("category-list").getByRole("link", { name: "Telefonlar va aksessuarlar" }).click();
+    await expect(page.getByTestId("category-title")).toHaveText("Telefonlar va aksessuarlar");
+    await expect(page.getByRole("navigation", { name: "Bosh sahifa" })).toContainText("Elektronika");
+    const cards = page.getByTestId("product-title");
+    await expect(cards.first()).toBeVisible();
+    const firstPageCount = await cards.count();
+    expect(firstPageCount).toBeGreaterThan(0);
+
+    // Sorting by price puts the cheapest first.
+    await page.getByRole("link", { name: "Arzonroq" }).click();
+    await expect(page).toHaveURL(/sort=price_asc/);
+    const prices = await page.getByTestId("price").allInnerTexts();
+    const amounts = prices.map((p) => Number(p.replace(/\D/g, "")));
+    expect(amounts).toEqual([...amounts].sort((a, b) => a - b));
+    expect(prices[0]).toMatch(/soʻm$/);
+
+    await page.getByRole("link", { name: "Smartfonlar" }).first().click();
+    await expect(page.getByTestId("category-title")).toHaveText("Smartfonlar");
+    await cards.first().click();
+
+    const heading = page.getByTestId("product-heading");
+    await expect(heading).toContainText("Smartfon");
+    await expect(page.getByTestId("gallery-main")).toBeVisible();
+    await expect(page.getByTestId("price").first()).toContainText("soʻm");
+    await expect(page.getByTestId("stock")).toBeVisible();
+
+    // The variant picker changes the SKU (and the price) in place.
+    const options = page.getByRole("radio");
+    expect(await options.count()).toBeGreaterThanOrEqual(2);
+    await options.nth(0).click();
+    const firstSku = await page.getByTestId("sku").innerText();
+    const firstPrice = await page.getByTestId("price").first().innerText();
+    await options.nth(1).click();
+    await expect(page.getByTestId("sku")).not.toHaveText(firstSku);
+    await expect(options.nth(1)).toHaveAttribute("aria-checked", "true");
+    await expect(page.getByTestId("price").first()).not.toHaveText(firstPrice);
+  });
+
+  test("in Russian, switched to from the header", async ({ page }) => {
+    await page.goto("/uz");
+    await page.getByRole("link", { name: "Русский" }).click();
+    await expect(page).toHaveURL(/\/ru$/);
+    await expect(page.locator("html")).toHaveAttribute("lang", "ru");
+    await expect(page.getByRole("heading", { name: "Категории" })).toBeVisible();
+
+    await page.getByTestId("category-list").getByRole("link", { name: "Бытовая техника" }).click();
+    await expect(page.getByTestId("category-title")).toHaveText("Бытовая техника");
+    await page.getByRole("link", { name: "Техника для кухни" }).click();
+    await expect(page.getByTestId("category-title")).toHaveText("Техника для кухни");
+    await page.getByRole("link", { name: "Холодильники" }).click();
+    await expect(page.getByTestId("category-title")).toHaveText("Холодильники");
+    await page.getByTestId("product-title").first().click();
+    await expect(page.getByTestId("product-heading")).toContainText("Холодильник");
+    await expect(page.getByTestId("price").first()).toContainText("сум");
+    await expect(page.getByText("Цена с НДС (12%)")).toBeVisible();
+  });
+
+  test("loads further pages of a large category in the browser", async ({ page }) => {
+    await page.goto("/en/c/elektronika");
+    await expect(page.getByTestId("category-title")).toHaveText("Electronics");
+    const cards = page.getByTestId("product-title");
+    await expect(cards).toHaveCount(24);
+    await page.getByRole("button", { name: "Show more" }).click();
+    await expect(cards).toHaveCount(48);
+  });
+
+  test("answers unknown products and languages with a 404 page", async ({ page }) => {
+    const product = await page.goto("/uz/p/no-such-product");
+    expect(product?.status()).toBe(404);
+    await expect(page.getByText("Page not found")).toBeVisible();
+    const locale = await page.goto("/de");
+    expect(locale?.status()).toBe(404);
+  });
+});

@@ -1,0 +1,40 @@
+import path from "node:path";
+import { z } from "zod";
+
+import { logLevel, port, postgresUrl, redisUrl } from "@ultramarket/db/env";
+import { EMBEDDED_DATABASE, EMBEDDED_PG_PORT, findRepoRoot } from "@ultramarket/db/paths";
+import type { RuntimeConfig } from "./runtime";
+
+/** Variables every server process (storefront, console, worker) understands. See .env.example. */
+export const serverEnvSchema = z.object({
+  DATABASE_URL: postgresUrl.optional(),
+  REDIS_URL: redisUrl.optional(),
+  MEILI_URL: z.url({ error: "must be a URL" }).optional().describe("a Meilisearch URL, e.g. http://127.0.0.1:7700"),
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional().describe("an SMTP URL, e.g. smtp://user:pass@host:587"),
+  MAIL_FROM: z.string().min(3).optional().describe("a From address, e.g. UltraMarket <no-reply@ultramarket.uz>"),
+  FILES_DIR: z.string().min(1).optional().describe("a folder for stored files"),
+  LOG_LEVEL: logLevel.default("info"),
+  APP_ENV: z.enum(["development", "production", "test"]).default("production").describe("development, production or test"),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10).describe("a whole number of connections, 1-200"),
+});
+export type ServerEnv = z.infer<typeof serverEnvSchema>;
+export { port };
+
+export const EMBEDDED_DATABASE_URL = `postgres://postgres:postgres@127.0.0.1:${EMBEDDED_PG_PORT}/${EMBEDDED_DATABASE}`;
+
+/** Turns validated variables into a runtime config; unset stores fall back to the embedded defaults. */
+export function runtimeConfigFromEnv(env: ServerEnv, service: string): RuntimeConfig {
+  return {
+    service,
+    appEnv: env.APP_ENV,
+    databaseUrl: env.DATABASE_URL ?? EMBEDDED_DATABASE_URL,
+    databaseSource: env.DATABASE_URL ? "external" : "embedded",
+    redisUrl: env.REDIS_URL,
+    meiliUrl: env.MEILI_URL,
+    smtpUrl: env.SMTP_URL,
+    mailFrom: env.MAIL_FROM,
+    filesDir: env.FILES_DIR ?? path.join(findRepoRoot(), ".data", "files"),
+    logLevel: env.LOG_LEVEL,
+    dbPoolSize: env.DB_POOL_SIZE,
+  };
+}

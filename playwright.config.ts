@@ -1,0 +1,29 @@
+import { defineConfig } from "@playwright/test";
+
+/**
+ * Runs against production builds started by scripts/e2e.ts (which passes the URLs), in
+ * Debian's chromium: `npx playwright install` cannot download browsers on our machines.
+ */
+const WEB_URL = process.env.E2E_WEB_URL ?? "http://127.0.0.1:3100";
+const ADMIN_URL = process.env.E2E_ADMIN_URL ?? "http://127.0.0.1:3101";
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  reporter: [["list"]],
+  timeout: 30_000,
+  use: {
+    baseURL: WEB_URL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    },
+  },
+  projects: [
+    { name: "storefront", testMatch: /storefront\.spec\.ts/, use: { baseURL: WEB_URL } },
+    { name: "console", testMatch: /console\.spec\.ts/, use: { baseURL: ADMIN_URL } },
+  ],
+});
