@@ -8,7 +8,6 @@ import { dataDir } from "@ultramarket/db/paths";
 import { prepareTemplateDatabase } from "@ultramarket/db/testing";
 import type {} from "@ultramarket/api/testing";
 
-
 const env = loadEnv(z.object({ DATABASE_URL: postgresUrl.optional(), REDIS_URL: redisUrl.optional() }), process.env);
 
 /**
@@ -19,7 +18,11 @@ export default async function setup(project: TestProject) {
   let serverUrl = env.DATABASE_URL;
   let stop: (() => Promise<void>) | undefined;
   if (!serverUrl) {
-    const server = await startEmbeddedPostgres({ dataDir: path.join(dataDir(), "postgres-test"), port: 54339, database: "ultramarket_test" });
+    const server = await startEmbeddedPostgres({
+      dataDir: path.join(dataDir(), "postgres-test"),
+      port: 54339,
+      database: "ultramarket_test",
+    });
     serverUrl = server.url;
     stop = server.stop;
     console.log("tests: DATABASE_URL is unset, so integration tests use an embedded PostgreSQL on port 54339");

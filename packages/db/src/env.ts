@@ -12,10 +12,21 @@ export function loadEnv<T extends z.ZodObject>(schema: T, source: Record<string,
   if (parsed.success) return parsed.data;
   for (const issue of parsed.error.issues) {
     const name = issue.path.join(".");
-    const described = schema.shape[name]?.description;
+    const described = descriptionOf(schema.shape[name]);
     console.error(`Invalid environment variable ${name}: ${issue.message}${described ? ` (expected ${described})` : ""}`);
   }
   process.exit(1);
+}
+
+/** The description of a field, looking through .optional() / .default() wrappers. */
+function descriptionOf(field: unknown): string | undefined {
+  let current = field as z.ZodType | undefined;
+  for (let depth = 0; current && depth < 5; depth++) {
+    if (current.description) return current.description;
+    const def = current._zod.def as { innerType?: z.ZodType };
+    current = def.innerType;
+  }
+  return undefined;
 }
 
 export const postgresUrl = z

@@ -15,15 +15,25 @@ export function Container({ children, className }: { children: ReactNode; classN
   return <div className={cn("mx-auto w-full max-w-7xl px-4 sm:px-6", className)}>{children}</div>;
 }
 
-export function Price({ amount, currency, locale, compareAt, className }: { amount: number; currency: string; locale: UiLocale; compareAt?: number | null; className?: string }) {
+export function Price({
+  amount,
+  currency,
+  locale,
+  compareAt,
+  className,
+}: {
+  amount: number;
+  currency: string;
+  locale: UiLocale;
+  compareAt?: number | null;
+  className?: string;
+}) {
   return (
     <span className={cn("inline-flex items-baseline gap-2", className)}>
       <span className="font-semibold text-slate-900" data-testid="price">
         {formatPrice(amount, currency, locale)}
       </span>
-      {compareAt && compareAt > amount ? (
-        <s className="text-sm text-slate-400">{formatPrice(compareAt, currency, locale)}</s>
-      ) : null}
+      {compareAt && compareAt > amount ? <s className="text-sm text-slate-400">{formatPrice(compareAt, currency, locale)}</s> : null}
     </span>
   );
 }
@@ -52,13 +62,35 @@ export interface ProductCardData {
   image: { url: string; width: number; height: number; alt: string } | null;
 }
 
-export function ProductCard({ product, href, locale, stockLabel, Link = PlainLink }: { product: ProductCardData; href: string; locale: UiLocale; stockLabel: string; Link?: LinkLike }) {
+export function ProductCard({
+  product,
+  href,
+  locale,
+  stockLabel,
+  Link = PlainLink,
+}: {
+  product: ProductCardData;
+  href: string;
+  locale: UiLocale;
+  stockLabel: string;
+  Link?: LinkLike;
+}) {
   return (
-    <Link href={href} className="group flex flex-col overflow-hidden rounded-xl border border-slate-200 bg-white transition hover:shadow-md focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600">
+    <Link
+      href={href}
+      className="group flex flex-col overflow-hidden rounded-xl border border-slate-200 bg-white transition hover:shadow-md focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
+    >
       <div className="aspect-square overflow-hidden bg-slate-50">
         {product.image ? (
           // Width/height reserve the space before the picture arrives (no layout shift).
-          <img src={product.image.url} width={product.image.width} height={product.image.height} alt={product.image.alt} loading="lazy" className="h-full w-full object-cover transition group-hover:scale-[1.02]" />
+          <img
+            src={product.image.url}
+            width={product.image.width}
+            height={product.image.height}
+            alt={product.image.alt}
+            loading="lazy"
+            className="h-full w-full object-cover transition group-hover:scale-[1.02]"
+          />
         ) : null}
       </div>
       <div className="flex flex-1 flex-col gap-1 p-3">
@@ -114,6 +146,8 @@ export function Stat({ label, value, hint }: { label: string; value: string; hin
 export function buttonClass(variant: "primary" | "secondary" = "primary"): string {
   return cn(
     "inline-flex items-center justify-center rounded-lg px-4 py-2 text-sm font-medium transition focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:opacity-50",
-    variant === "primary" ? "bg-indigo-600 text-white hover:bg-indigo-700" : "border border-slate-300 bg-white text-slate-700 hover:bg-slate-50",
+    variant === "primary"
+      ? "bg-indigo-600 text-white hover:bg-indigo-700"
+      : "border border-slate-300 bg-white text-slate-700 hover:bg-slate-50",
   );
 }

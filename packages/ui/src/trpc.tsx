@@ -16,7 +16,15 @@ export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRou
  * Client components reach procedures through this provider; server components use the
  * server-side caller instead and never go over HTTP to their own process.
  */
-export function TrpcReactProvider({ children, createQueryClient, debug = false }: { children: ReactNode; createQueryClient: () => QueryClient; debug?: boolean }) {
+export function TrpcReactProvider({
+  children,
+  createQueryClient,
+  debug = false,
+}: {
+  children: ReactNode;
+  createQueryClient: () => QueryClient;
+  debug?: boolean;
+}) {
   const [queryClient] = useState(createQueryClient);
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({

@@ -19,7 +19,11 @@ export function LanguageSwitcher({ current, label }: { current: Locale; label: s
           hrefLang={locale}
           lang={locale}
           aria-current={locale === current ? "true" : undefined}
-          className={locale === current ? "rounded-md bg-indigo-50 px-2 py-1 font-medium text-indigo-700" : "rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100"}
+          className={
+            locale === current
+              ? "rounded-md bg-indigo-50 px-2 py-1 font-medium text-indigo-700"
+              : "rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100"
+          }
         >
           {LOCALE_NAMES[locale]}
         </Link>

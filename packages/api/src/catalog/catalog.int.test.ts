@@ -58,7 +58,9 @@ describe("catalog.listProducts", () => {
       expect(page.items.length).toBeLessThanOrEqual(17);
     } while (cursor);
     expect(new Set(seen).size).toBe(seen.length);
-    const [{ count }] = (await h.runtime.sql`select count(*)::int as count from products where status = 'published'`) as unknown as [{ count: number }];
+    const [{ count }] = (await h.runtime.sql`select count(*)::int as count from products where status = 'published'`) as unknown as [
+      { count: number },
+    ];
     expect(seen.length).toBe(count);
   });
 

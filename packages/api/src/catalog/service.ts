@@ -49,7 +49,11 @@ export interface ProductCard {
   inStock: boolean;
 }
 
-async function cardsFor(ctx: Ctx, rows: { id: string; slug: string; title: schema.LocalizedText; brand: string | null; minPriceAmount: number; currency: string }[], locale: Locale): Promise<ProductCard[]> {
+async function cardsFor(
+  ctx: Ctx,
+  rows: { id: string; slug: string; title: schema.LocalizedText; brand: string | null; minPriceAmount: number; currency: string }[],
+  locale: Locale,
+): Promise<ProductCard[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const [images, stock] = await Promise.all([
@@ -83,7 +87,9 @@ async function cardsFor(ctx: Ctx, rows: { id: string; slug: string; title: schem
       brand: row.brand,
       priceAmount: row.minPriceAmount,
       currency: row.currency,
-      image: image ? { url: publicFileUrl(image.storageKey), width: image.width, height: image.height, alt: localize(image.alt, locale) || title } : null,
+      image: image
+        ? { url: publicFileUrl(image.storageKey), width: image.width, height: image.height, alt: localize(image.alt, locale) || title }
+        : null,
       inStock: inStock.has(row.id),
     };
   });
@@ -201,7 +207,12 @@ export async function productBySlug(ctx: Ctx, input: ProductBySlugInput) {
     breadcrumbs: trail.map((c) => ({ slug: c.slug, title: localize(c.name, locale) })),
     variants,
     inStock: variants.some((v) => v.available > 0),
-    images: images.map((i) => ({ url: publicFileUrl(i.storageKey), width: i.width, height: i.height, alt: localize(i.alt, locale) || title })),
+    images: images.map((i) => ({
+      url: publicFileUrl(i.storageKey),
+      width: i.width,
+      height: i.height,
+      alt: localize(i.alt, locale) || title,
+    })),
   };
 }
 
@@ -211,8 +222,16 @@ export async function categoryBySlug(ctx: Ctx, input: { slug: string; locale?: L
   if (!category) throw new NotFound("Category not found");
   const ancestorIds = category.path.split("/").filter(Boolean);
   const [trail, children] = await Promise.all([
-    ctx.db.select({ slug: categories.slug, name: categories.name }).from(categories).where(inArray(categories.id, ancestorIds)).orderBy(asc(categories.depth)),
-    ctx.db.select({ slug: categories.slug, name: categories.name }).from(categories).where(eq(categories.parentId, category.id)).orderBy(asc(categories.position)),
+    ctx.db
+      .select({ slug: categories.slug, name: categories.name })
+      .from(categories)
+      .where(inArray(categories.id, ancestorIds))
+      .orderBy(asc(categories.depth)),
+    ctx.db
+      .select({ slug: categories.slug, name: categories.name })
+      .from(categories)
+      .where(eq(categories.parentId, category.id))
+      .orderBy(asc(categories.position)),
   ]);
   return {
     id: category.id,

@@ -10,13 +10,23 @@ export const serverEnvSchema = z.object({
   DATABASE_URL: postgresUrl.optional(),
   REDIS_URL: redisUrl.optional(),
   MEILI_URL: z.url({ error: "must be a URL" }).optional().describe("a Meilisearch URL, e.g. http://127.0.0.1:7700"),
-  SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional().describe("an SMTP URL, e.g. smtp://user:pass@host:587"),
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" })
+    .optional()
+    .describe("an SMTP URL, e.g. smtp://user:pass@host:587"),
   MAIL_FROM: z.string().min(3).optional().describe("a From address, e.g. UltraMarket <no-reply@ultramarket.uz>"),
   FILES_DIR: z.string().min(1).optional().describe("a folder for stored files"),
   LOG_LEVEL: logLevel.default("info"),
   APP_ENV: z.enum(["development", "production", "test"]).default("production").describe("development, production or test"),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10).describe("a whole number of connections, 1-200"),
 });
+
+/** Rules between variables, checked after each variable is valid on its own. */
+export function requireMailSender<T extends { SMTP_URL?: string; MAIL_FROM?: string }>(env: T, ctx: z.RefinementCtx): void {
+  if (env.SMTP_URL && !env.MAIL_FROM) {
+    ctx.addIssue({ code: "custom", path: ["MAIL_FROM"], message: "is required when SMTP_URL is set (real mail needs a real sender)" });
+  }
+}
 export type ServerEnv = z.infer<typeof serverEnvSchema>;
 export { port };
 

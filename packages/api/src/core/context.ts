@@ -32,10 +32,7 @@ export interface Context {
   session: Session | null;
 }
 
-export function createContextInner(
-  runtime: Runtime,
-  options: { requestId?: string; session?: Session | null } = {},
-): Context {
+export function createContextInner(runtime: Runtime, options: { requestId?: string; session?: Session | null } = {}): Context {
   const requestId = options.requestId ?? randomUUID();
   return {
     db: runtime.db,

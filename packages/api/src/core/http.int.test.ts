@@ -26,7 +26,12 @@ const post = (path: string, body: string | Uint8Array, headers: Record<string, s
   call(new Request(`${BASE}/${path}`, { method: "POST", body, headers: { "content-type": "application/json", ...headers } }));
 
 interface ErrorBody {
-  error: { json: { message: string; data: { httpStatus: number; domainCode: string; fieldErrors: Record<string, string[]> | null; stack?: string } } };
+  error: {
+    json: {
+      message: string;
+      data: { httpStatus: number; domainCode: string; fieldErrors: Record<string, string[]> | null; stack?: string };
+    };
+  };
 }
 
 async function expectTypedClientError(response: Response, status: number) {
@@ -133,7 +138,9 @@ describe("unexpected failures", () => {
 
   it("carry a request id back to the caller", async () => {
     const response = await call(
-      new Request(`${BASE}/catalog.categoryTree?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`, { headers: { "x-request-id": "abc-123" } }),
+      new Request(`${BASE}/catalog.categoryTree?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`, {
+        headers: { "x-request-id": "abc-123" },
+      }),
     );
     expect(response.status).toBe(200);
     expect(response.headers.get("x-request-id")).toBe("abc-123");

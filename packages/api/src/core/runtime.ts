@@ -72,7 +72,12 @@ export async function createRuntime(config: RuntimeConfig): Promise<Runtime> {
     mail: mailer.transport,
     files: "local-disk",
   };
-  logger.info({ stores }, `stores: ${Object.entries(stores).map(([k, v]) => `${k}=${v}`).join(" ")}`);
+  logger.info(
+    { stores },
+    `stores: ${Object.entries(stores)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(" ")}`,
+  );
   return {
     config,
     db,

@@ -92,7 +92,10 @@ const observe = t.middleware(async ({ path, type, ctx, next }) => {
   m.procedureDuration.observe({ path, type }, seconds);
   if (!result.ok) {
     const level = result.error.code === "INTERNAL_SERVER_ERROR" ? "error" : "info";
-    ctx.log[level]({ path, type, code, ms: Math.round(seconds * 1000), err: level === "error" ? result.error.cause ?? result.error : undefined }, "procedure failed");
+    ctx.log[level](
+      { path, type, code, ms: Math.round(seconds * 1000), err: level === "error" ? (result.error.cause ?? result.error) : undefined },
+      "procedure failed",
+    );
   }
   return result;
 });
@@ -120,10 +123,8 @@ export function roleProcedure(...roles: UserRole[]) {
  * schema strips (rather than rejects) other keys; each procedure's own strict schema
  * rejects unknown ones.
  */
-export const vendorProcedure = authedProcedure
-  .input(z.object({ vendorId: z.uuid() }))
-  .use(({ ctx, input, next }) => {
-    const isAdmin = ctx.session.role === "ADMIN" || ctx.session.role === "SUPER_ADMIN";
-    if (!isAdmin && !ctx.session.vendorIds.includes(input.vendorId)) throw new NotFound("Vendor not found");
-    return next({ ctx: { vendorId: input.vendorId } });
-  });
+export const vendorProcedure = authedProcedure.input(z.object({ vendorId: z.uuid() })).use(({ ctx, input, next }) => {
+  const isAdmin = ctx.session.role === "ADMIN" || ctx.session.role === "SUPER_ADMIN";
+  if (!isAdmin && !ctx.session.vendorIds.includes(input.vendorId)) throw new NotFound("Vendor not found");
+  return next({ ctx: { vendorId: input.vendorId } });
+});

@@ -56,7 +56,9 @@ async function mailTo(to: string): Promise<number> {
 describe("enqueueing inside a transaction", () => {
   it("creates the job when the transaction commits", async () => {
     const ctx = createContextInner(h.runtime);
-    const id = await withTransaction(ctx, (tx) => tx.jobs.enqueue(tx.db, sendEmailJob, { to: "commit@example.uz", subject: "Salom", text: "Xush kelibsiz" }));
+    const id = await withTransaction(ctx, (tx) =>
+      tx.jobs.enqueue(tx.db, sendEmailJob, { to: "commit@example.uz", subject: "Salom", text: "Xush kelibsiz" }),
+    );
     expect(await jobState(id)).toBe("created");
   });
 
@@ -71,7 +73,9 @@ describe("enqueueing inside a transaction", () => {
     ).rejects.toThrow("abort after enqueue");
     expect(enqueued).toBeDefined();
     expect(await jobState(enqueued!)).toBeUndefined();
-    const rows = (await h.runtime.sql`select count(*)::int as n from pgboss.job where data->>'to' = 'rollback@example.uz'`) as unknown as { n: number }[];
+    const rows = (await h.runtime.sql`select count(*)::int as n from pgboss.job where data->>'to' = 'rollback@example.uz'`) as unknown as {
+      n: number;
+    }[];
     expect(rows[0]?.n).toBe(0);
   });
 
@@ -98,7 +102,9 @@ describe("the worker process", () => {
     await expect.poll(() => jobState(id), { timeout: 20_000, interval: 250 }).toBe("failed");
     const rows = (await h.runtime.sql`select retry_count from pgboss.job where id = ${id}`) as unknown as { retry_count: number }[];
     expect(rows[0]?.retry_count).toBe(2);
-    const dead = (await h.runtime.sql`select data from pgboss.job where name = ${deadLetterQueue(failingJob.name)}`) as unknown as { data: { note: string } }[];
+    const dead = (await h.runtime.sql`select data from pgboss.job where name = ${deadLetterQueue(failingJob.name)}`) as unknown as {
+      data: { note: string };
+    }[];
     expect(dead.map((d) => d.data.note)).toContain("boom");
     worker.child.kill("SIGTERM");
     await worker.exited;

@@ -26,7 +26,8 @@ try {
     `seeded ${report.products.toLocaleString("en")} products (${report.variants.toLocaleString("en")} variants, ${report.images.toLocaleString("en")} images), ${report.categories} categories, ${report.vendors} vendors in ${report.seconds.toFixed(1)} s`,
   );
   console.log(`demo accounts (password: ${DEMO_PASSWORD}):`);
-  for (const account of DEMO_ACCOUNTS) console.log(`  ${account.role.padEnd(11)} ${account.email}${account.vendor ? ` (${account.vendor})` : ""}`);
+  for (const account of DEMO_ACCOUNTS)
+    console.log(`  ${account.role.padEnd(11)} ${account.email}${account.vendor ? ` (${account.vendor})` : ""}`);
 } finally {
   await database.close();
 }

@@ -38,19 +38,10 @@ export const categories = pgTable(
     icon: text(),
     ...timestamps,
   },
-  (t) => [
-    index("categories_path_idx").using("btree", t.path.op("text_pattern_ops")),
-    index().on(t.parentId, t.position),
-  ],
+  (t) => [index("categories_path_idx").using("btree", t.path.op("text_pattern_ops")), index().on(t.parentId, t.position)],
 );
 
-export const productStatus = pgEnum("product_status", [
-  "draft",
-  "pending_review",
-  "published",
-  "rejected",
-  "archived",
-]);
+export const productStatus = pgEnum("product_status", ["draft", "pending_review", "published", "rejected", "archived"]);
 export type ProductStatus = (typeof productStatus.enumValues)[number];
 
 export const products = pgTable(
@@ -80,18 +71,8 @@ export const products = pgTable(
   (t) => [
     uniqueIndex().on(t.slug),
     index().on(t.vendorId),
-    index("products_listing_newest_idx").using(
-      "btree",
-      t.categoryPath.op("text_pattern_ops"),
-      t.publishedAt.desc(),
-      t.id.desc(),
-    ),
-    index("products_listing_price_idx").using(
-      "btree",
-      t.categoryPath.op("text_pattern_ops"),
-      t.minPriceAmount,
-      t.id,
-    ),
+    index("products_listing_newest_idx").using("btree", t.categoryPath.op("text_pattern_ops"), t.publishedAt.desc(), t.id.desc()),
+    index("products_listing_price_idx").using("btree", t.categoryPath.op("text_pattern_ops"), t.minPriceAmount, t.id),
     index("products_published_newest_idx")
       .on(t.publishedAt.desc(), t.id.desc())
       .where(sql`${t.status} = 'published'`),

@@ -1,17 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  bigint,
-  char,
-  index,
-  integer,
-  jsonb,
-  pgEnum,
-  pgTable,
-  text,
-  uniqueIndex,
-  uuid,
-  check,
-} from "drizzle-orm/pg-core";
+import { bigint, char, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid, check } from "drizzle-orm/pg-core";
 
 import type { LocalizedText } from "./common";
 import { id, timestamps } from "./common";
@@ -53,10 +41,7 @@ export const orders = pgTable(
     locale: text().notNull().default("uz"),
     ...timestamps,
   },
-  (t) => [
-    index().on(t.customerId, t.createdAt.desc()),
-    uniqueIndex().on(t.customerId, t.idempotencyKey),
-  ],
+  (t) => [index().on(t.customerId, t.createdAt.desc()), uniqueIndex().on(t.customerId, t.idempotencyKey)],
 );
 
 export const vendorOrders = pgTable(

@@ -5,8 +5,7 @@ type Cell = string | number | boolean | null | Date | object;
 /** Escapes one value for COPY's text format (tab-separated, \N for null). */
 function encodeCell(value: Cell): string {
   if (value === null) return "\\N";
-  const text =
-    value instanceof Date ? value.toISOString() : typeof value === "object" ? JSON.stringify(value) : String(value);
+  const text = value instanceof Date ? value.toISOString() : typeof value === "object" ? JSON.stringify(value) : String(value);
   return text.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
 }
 

@@ -37,7 +37,9 @@ export async function ensureSeedImages(filesDir: string, leafSlugs: string[]): P
         const key = `seed/${slug}-${i}.webp`;
         const file = path.join(filesDir, key);
         if (!existsSync(file)) {
-          const image = await sharp(Buffer.from(artwork(hue, i))).webp({ quality: 80 }).toBuffer();
+          const image = await sharp(Buffer.from(artwork(hue, i)))
+            .webp({ quality: 80 })
+            .toBuffer();
           await writeFile(file, image);
         }
         list.push(key);

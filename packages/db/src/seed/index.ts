@@ -130,13 +130,11 @@ function buildChunk(
     const status = roll < 0.95 ? "published" : roll < 0.975 ? "pending_review" : "draft";
     const createdAt = new Date(now - random.int(0, 90 * 24 * 3600) * 1000);
     const basePrice = Math.round(random.int(leaf.price[0], leaf.price[1]) / 1000) * 1000;
-    const optionValues = leaf.options
-      ? leaf.options.values.slice(0, random.int(2, Math.min(3, leaf.options.values.length)))
-      : [null];
+    const optionValues = leaf.options ? leaf.options.values.slice(0, random.int(2, Math.min(3, leaf.options.values.length))) : [null];
     let minPrice = Number.POSITIVE_INFINITY;
     optionValues.forEach((value, position) => {
       const variantId = newId();
-      const price = (basePrice + position * Math.round(basePrice * 0.08 / 1000) * 1000) * 100;
+      const price = (basePrice + position * Math.round((basePrice * 0.08) / 1000) * 1000) * 100;
       minPrice = Math.min(minPrice, price);
       const compareAt = random.chance(0.25) ? Math.round((price * 1.15) / 100000) * 100000 : null;
       const options = value && leaf.options ? { [leaf.options.name]: value } : {};
@@ -172,10 +170,58 @@ function buildChunk(
 }
 
 async function copyChunk(sql: SqlClient, rows: ChunkRows): Promise<void> {
-  await copyRows(sql, "products", ["id", "vendor_id", "category_id", "category_path", "slug", "status", "title", "description", "brand", "min_price_amount", "currency", "featured", "published_at", "created_at", "updated_at"], rows.products as never);
-  await copyRows(sql, "product_variants", ["id", "product_id", "vendor_id", "sku", "options", "position", "price_amount", "compare_at_amount", "currency", "created_at", "updated_at"], rows.variants as never);
-  await copyRows(sql, "stock_levels", ["variant_id", "warehouse_id", "on_hand", "reserved", "created_at", "updated_at"], rows.stock as never);
-  await copyRows(sql, "product_images", ["id", "product_id", "variant_id", "position", "storage_key", "width", "height", "alt", "created_at", "updated_at"], rows.images as never);
+  await copyRows(
+    sql,
+    "products",
+    [
+      "id",
+      "vendor_id",
+      "category_id",
+      "category_path",
+      "slug",
+      "status",
+      "title",
+      "description",
+      "brand",
+      "min_price_amount",
+      "currency",
+      "featured",
+      "published_at",
+      "created_at",
+      "updated_at",
+    ],
+    rows.products as never,
+  );
+  await copyRows(
+    sql,
+    "product_variants",
+    [
+      "id",
+      "product_id",
+      "vendor_id",
+      "sku",
+      "options",
+      "position",
+      "price_amount",
+      "compare_at_amount",
+      "currency",
+      "created_at",
+      "updated_at",
+    ],
+    rows.variants as never,
+  );
+  await copyRows(
+    sql,
+    "stock_levels",
+    ["variant_id", "warehouse_id", "on_hand", "reserved", "created_at", "updated_at"],
+    rows.stock as never,
+  );
+  await copyRows(
+    sql,
+    "product_images",
+    ["id", "product_id", "variant_id", "position", "storage_key", "width", "height", "alt", "created_at", "updated_at"],
+    rows.images as never,
+  );
 }
 
 /**
@@ -193,12 +239,20 @@ export async function seedDatabase(url: string, options: SeedOptions): Promise<S
 
     const vendorsBySlug = new Map<string, { id: string; warehouseIds: string[] }>();
     for (const vendor of VENDORS) {
-      const [row] = await db.insert(vendors).values({ ...vendor }).returning({ id: vendors.id });
+      const [row] = await db
+        .insert(vendors)
+        .values({ ...vendor })
+        .returning({ id: vendors.id });
       const warehouseRows = await db
         .insert(warehouses)
         .values([
           { vendorId: row!.id, name: `${vendor.name} — asosiy ombor`, region: vendor.region, address: vendor.address },
-          { vendorId: row!.id, name: `${vendor.name} — Toshkent ombori`, region: "tashkent_city", address: "Toshkent sh., Sergeli tumani, Yangi Sergeli koʻchasi, 1" },
+          {
+            vendorId: row!.id,
+            name: `${vendor.name} — Toshkent ombori`,
+            region: "tashkent_city",
+            address: "Toshkent sh., Sergeli tumani, Yangi Sergeli koʻchasi, 1",
+          },
         ])
         .returning({ id: warehouses.id });
       vendorsBySlug.set(vendor.slug, { id: row!.id, warehouseIds: warehouseRows.map((w) => w.id) });
@@ -213,7 +267,10 @@ export async function seedDatabase(url: string, options: SeedOptions): Promise<S
     }
 
     const { leaves, count: categoryCount } = await insertCategories(db);
-    const imagesByLeaf = await ensureSeedImages(options.filesDir, leaves.map((l) => l.leaf.slug));
+    const imagesByLeaf = await ensureSeedImages(
+      options.filesDir,
+      leaves.map((l) => l.leaf.slug),
+    );
     // Two pictures make a gallery for the demo; one keeps a million-product load lean.
     const imagesPerProduct = options.products > 50_000 ? 1 : 2;
 

@@ -27,9 +27,15 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
         <table className="w-full overflow-hidden rounded-xl border border-slate-200 bg-white text-left text-sm" data-testid="mailbox">
           <thead className="bg-slate-50 text-slate-500">
             <tr>
-              <th scope="col" className="px-4 py-2 font-medium">To</th>
-              <th scope="col" className="px-4 py-2 font-medium">Subject</th>
-              <th scope="col" className="px-4 py-2 font-medium">Received</th>
+              <th scope="col" className="px-4 py-2 font-medium">
+                To
+              </th>
+              <th scope="col" className="px-4 py-2 font-medium">
+                Subject
+              </th>
+              <th scope="col" className="px-4 py-2 font-medium">
+                Received
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -35,7 +35,11 @@ export default async function LocaleLayout({ children, params }: { children: Rea
             <Container>
               <nav aria-label={t.categories} className="-mb-px flex gap-5 overflow-x-auto pb-2 text-sm">
                 {tree.map((root) => (
-                  <Link key={root.id} href={`/${locale}/c/${root.slug}`} className="whitespace-nowrap py-1 text-slate-600 hover:text-indigo-700">
+                  <Link
+                    key={root.id}
+                    href={`/${locale}/c/${root.slug}`}
+                    className="whitespace-nowrap py-1 text-slate-600 hover:text-indigo-700"
+                  >
                     {root.title}
                   </Link>
                 ))}

@@ -51,7 +51,14 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
         ) : (
           <ProductGrid>
             {featured.items.map((product) => (
-              <ProductCard key={product.id} product={product} href={`/${locale}/p/${product.slug}`} locale={locale} stockLabel={t.outOfStock} Link={Link} />
+              <ProductCard
+                key={product.id}
+                product={product}
+                href={`/${locale}/p/${product.slug}`}
+                locale={locale}
+                stockLabel={t.outOfStock}
+                Link={Link}
+              />
             ))}
           </ProductGrid>
         )}

@@ -22,10 +22,13 @@ export function createPostgresStore(url: string, options: { prefix?: string; swe
   const k = (key: string) => prefix + key;
   const interval = (seconds: number | undefined) => (seconds && seconds > 0 ? seconds : null);
 
-  const sweep = setInterval(() => {
-    void sql`delete from kv_strings where expires_at <= now()`.catch(() => undefined);
-    void sql`delete from kv_hashes where expires_at <= now()`.catch(() => undefined);
-  }, (options.sweepSeconds ?? 60) * 1000);
+  const sweep = setInterval(
+    () => {
+      void sql`delete from kv_strings where expires_at <= now()`.catch(() => undefined);
+      void sql`delete from kv_hashes where expires_at <= now()`.catch(() => undefined);
+    },
+    (options.sweepSeconds ?? 60) * 1000,
+  );
   sweep.unref();
 
   return {

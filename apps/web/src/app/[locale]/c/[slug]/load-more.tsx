@@ -12,7 +12,13 @@ import type { Locale } from "~/i18n/locales";
  * Pages after the first, fetched in the browser through tRPC. The first page is rendered
  * on the server, so the category is indexable and visible before any script runs.
  */
-export function LoadMore(props: { categorySlug: string; sort: ProductSort; locale: Locale; firstCursor: string; labels: { loadMore: string; loading: string; outOfStock: string } }) {
+export function LoadMore(props: {
+  categorySlug: string;
+  sort: ProductSort;
+  locale: Locale;
+  firstCursor: string;
+  labels: { loadMore: string; loading: string; outOfStock: string };
+}) {
   const trpc = useTRPC();
   const query = useInfiniteQuery({
     ...trpc.catalog.listProducts.infiniteQueryOptions(
@@ -29,7 +35,14 @@ export function LoadMore(props: { categorySlug: string; sort: ProductSort; local
     <>
       {pages.flatMap((page) =>
         page.items.map((product) => (
-          <ProductCard key={product.id} product={product} href={`/${props.locale}/p/${product.slug}`} locale={props.locale} stockLabel={props.labels.outOfStock} Link={Link} />
+          <ProductCard
+            key={product.id}
+            product={product}
+            href={`/${props.locale}/p/${product.slug}`}
+            locale={props.locale}
+            stockLabel={props.labels.outOfStock}
+            Link={Link}
+          />
         )),
       )}
       {busy ? Array.from({ length: 4 }, (_, i) => <ProductCardSkeleton key={`skeleton-${i}`} />) : null}

@@ -43,7 +43,10 @@ export default async function CategoryPage({ params, searchParams }: Props) {
     <div>
       <Breadcrumbs
         label={t.home}
-        items={[{ href: `/${locale}`, title: t.home }, ...category.breadcrumbs.map((c) => ({ href: `/${locale}/c/${c.slug}`, title: c.title }))]}
+        items={[
+          { href: `/${locale}`, title: t.home },
+          ...category.breadcrumbs.map((c) => ({ href: `/${locale}/c/${c.slug}`, title: c.title })),
+        ]}
       />
       <h1 className="text-2xl font-bold" data-testid="category-title">
         {category.title}
@@ -52,7 +55,10 @@ export default async function CategoryPage({ params, searchParams }: Props) {
         <ul className="mt-4 flex flex-wrap gap-2">
           {category.children.map((child) => (
             <li key={child.slug}>
-              <Link href={`/${locale}/c/${child.slug}`} className="inline-block rounded-full border border-slate-300 bg-white px-3 py-1 text-sm hover:border-indigo-400 hover:text-indigo-700">
+              <Link
+                href={`/${locale}/c/${child.slug}`}
+                className="inline-block rounded-full border border-slate-300 bg-white px-3 py-1 text-sm hover:border-indigo-400 hover:text-indigo-700"
+              >
                 {child.title}
               </Link>
             </li>
@@ -79,7 +85,14 @@ export default async function CategoryPage({ params, searchParams }: Props) {
       ) : (
         <ProductGrid>
           {firstPage.items.map((product) => (
-            <ProductCard key={product.id} product={product} href={`/${locale}/p/${product.slug}`} locale={locale} stockLabel={t.outOfStock} Link={Link} />
+            <ProductCard
+              key={product.id}
+              product={product}
+              href={`/${locale}/p/${product.slug}`}
+              locale={locale}
+              stockLabel={t.outOfStock}
+              Link={Link}
+            />
           ))}
           {firstPage.nextCursor ? (
             <LoadMore

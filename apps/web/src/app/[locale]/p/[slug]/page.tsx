@@ -35,7 +35,15 @@ export default async function ProductPage({ params }: Props) {
       <PurchasePanel
         product={product}
         locale={locale}
-        labels={{ inStock: t.inStock, outOfStock: t.outOfStock, fewLeft: t.fewLeft, sku: t.sku, vat: t.vat, options: t.options, values: t.values }}
+        labels={{
+          inStock: t.inStock,
+          outOfStock: t.outOfStock,
+          fewLeft: t.fewLeft,
+          sku: t.sku,
+          vat: t.vat,
+          options: t.options,
+          values: t.values,
+        }}
       />
       <section className="mt-10 grid gap-6 md:grid-cols-3">
         <div className="prose max-w-none md:col-span-2">

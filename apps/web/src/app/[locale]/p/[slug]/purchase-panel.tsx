@@ -26,13 +26,23 @@ export function PurchasePanel({ product, locale, labels }: { product: Product; l
   const image = product.images[imageIndex] ?? product.images[0];
   const optionName = Object.keys(product.variants[0]?.options ?? {})[0];
   const available = variant?.available ?? 0;
-  const stockText = available === 0 ? labels.outOfStock : available <= 5 ? labels.fewLeft.replace("{n}", String(available)) : labels.inStock;
+  const stockText =
+    available === 0 ? labels.outOfStock : available <= 5 ? labels.fewLeft.replace("{n}", String(available)) : labels.inStock;
 
   return (
     <div className="grid gap-8 md:grid-cols-2">
       <div>
         <div className="aspect-square overflow-hidden rounded-2xl border border-slate-200 bg-white">
-          {image ? <img src={image.url} width={image.width} height={image.height} alt={image.alt} className="h-full w-full object-cover" data-testid="gallery-main" /> : null}
+          {image ? (
+            <img
+              src={image.url}
+              width={image.width}
+              height={image.height}
+              alt={image.alt}
+              className="h-full w-full object-cover"
+              data-testid="gallery-main"
+            />
+          ) : null}
         </div>
         {product.images.length > 1 ? (
           <ul className="mt-3 flex gap-2" aria-label="Gallery">
@@ -42,7 +52,10 @@ export function PurchasePanel({ product, locale, labels }: { product: Product; l
                   type="button"
                   onClick={() => setImageIndex(index)}
                   aria-pressed={index === imageIndex}
-                  className={cn("h-16 w-16 overflow-hidden rounded-lg border-2", index === imageIndex ? "border-indigo-600" : "border-transparent")}
+                  className={cn(
+                    "h-16 w-16 overflow-hidden rounded-lg border-2",
+                    index === imageIndex ? "border-indigo-600" : "border-transparent",
+                  )}
                 >
                   <img src={img.url} width={64} height={64} alt={img.alt} className="h-full w-full object-cover" />
                 </button>
@@ -59,7 +72,13 @@ export function PurchasePanel({ product, locale, labels }: { product: Product; l
         </h1>
         {variant ? (
           <div>
-            <Price amount={variant.priceAmount} currency={variant.currency} compareAt={variant.compareAtAmount} locale={locale} className="text-2xl" />
+            <Price
+              amount={variant.priceAmount}
+              currency={variant.currency}
+              compareAt={variant.compareAtAmount}
+              locale={locale}
+              className="text-2xl"
+            />
             <p className="mt-1 text-xs text-slate-500">{labels.vat}</p>
           </div>
         ) : null}
