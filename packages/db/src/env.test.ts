@@ -26,7 +26,9 @@ describe("loadEnv", () => {
   it("stops with one line naming a malformed variable and what it expects", () => {
     const lines = failing({ NAME: "x", DATABASE_URL: "mysql://db/x" });
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^Invalid environment variable DATABASE_URL: must be a postgres:\/\/ or postgresql:\/\/ URL \(expected a PostgreSQL connection URL/);
+    expect(lines[0]).toMatch(
+      /^Invalid environment variable DATABASE_URL: must be a postgres:\/\/ or postgresql:\/\/ URL \(expected a PostgreSQL connection URL/,
+    );
   });
 
   it("stops with one line per missing variable", () => {

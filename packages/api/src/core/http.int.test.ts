@@ -5,6 +5,7 @@ import { createTestHarness } from "../testing";
 import { handleTrpcRequest } from "./http";
 import { createRuntime } from "./runtime";
 import { createLogger } from "./logger";
+import { renderMetrics } from "./metrics";
 
 let h: TestHarness;
 const BASE = "http://localhost:3000/api/trpc";
@@ -117,6 +118,22 @@ describe("bad input over HTTP gets a typed 4xx with field messages and changes n
     const asPost = await post("catalog.productBySlug", JSON.stringify({ json: { slug: "x" } }));
     expect(asPost.status).toBe(405);
     expect((await query("catalog.dropEverything", {})).status).toBe(404);
+  });
+});
+
+describe("domain errors and metrics over HTTP", () => {
+  it("a missing product is a 404 carrying the domain code", async () => {
+    const error = await expectTypedClientError(await query("catalog.productBySlug", { slug: "no-such-product" }), 404);
+    expect(error.data.domainCode).toBe("NOT_FOUND");
+    expect(error.message).toBe("Product not found");
+  });
+
+  it("counts requests and latency per procedure for Prometheus", async () => {
+    await query("catalog.categoryTree", {});
+    const text = await (await renderMetrics()).text();
+    expect(text).toMatch(/trpc_requests_total\{path="catalog.categoryTree",type="query",code="OK"\} \d+/);
+    expect(text).toMatch(/trpc_requests_total\{path="catalog.productBySlug",type="query",code="NOT_FOUND"\} \d+/);
+    expect(text).toContain('trpc_request_duration_seconds_bucket{le="0.005",path="catalog.categoryTree",type="query"}');
   });
 });
 

@@ -1,0 +1,23 @@
+// The real stack: app router + tRPC fetch adapter + superjson + zod + the catalog service.
+import { createServer } from "node:http";
+
+import { handleTrpcRequest } from "@ultramarket/api/http";
+import { createRuntime } from "@ultramarket/api/runtime";
+import { createLogger } from "@ultramarket/api/logger";
+import { fetchHandler } from "./node-fetch-bridge";
+
+const [databaseUrl, port] = process.argv.slice(2);
+if (!databaseUrl || !port) throw new Error("usage: trpc-server <database-url> <port>");
+const runtime = await createRuntime({
+  service: "bench",
+  appEnv: "production",
+  databaseUrl,
+  databaseSource: "external",
+  filesDir: "/tmp",
+  dbPoolSize: 10,
+  logger: createLogger({ service: "bench", level: "warn" }),
+});
+createServer(fetchHandler((request) => handleTrpcRequest(runtime, request, { endpoint: "/api/trpc", exposeInternals: false }))).listen(
+  Number(port),
+  () => console.log("listening"),
+);
