@@ -35,7 +35,13 @@ const services = [
   startService({ name: "web", cwd: "apps/web", command: nextBin("web"), args: [mode, "--port", "3000"], env: appEnv }, database.url),
   startService({ name: "admin", cwd: "apps/admin", command: nextBin("admin"), args: [mode, "--port", "3001"], env: appEnv }, database.url),
   startService(
-    { name: "worker", cwd: "apps/worker", command: process.execPath, args: ["--import", "tsx", "src/main.ts"], env: appEnv },
+    {
+      name: "worker",
+      cwd: "apps/worker",
+      command: process.execPath,
+      args: ["--import", "tsx", ...(dev ? ["--watch"] : []), "src/main.ts"],
+      env: appEnv,
+    },
     database.url,
   ),
 ];

@@ -147,28 +147,30 @@ export async function listProducts(ctx: Ctx, input: ListProductsInput): Promise<
   return { items: await cardsFor(ctx, page, locale), nextCursor };
 }
 
-export async function productBySlug(ctx: Ctx, input: ProductBySlugInput) {
-  const locale = input.locale ?? DEFAULT_LOCALE;
-  const [product] = await ctx.db
-    .select({
-      id: products.id,
-      slug: products.slug,
-      title: products.title,
-      description: products.description,
-      brand: products.brand,
-      categoryPath: products.categoryPath,
-      minPriceAmount: products.minPriceAmount,
-      currency: products.currency,
-      vendor: { id: vendors.id, slug: vendors.slug, name: vendors.name },
-    })
-    .from(products)
-    .innerJoin(vendors, eq(vendors.id, products.vendorId))
-    .where(and(eq(products.slug, input.slug), eq(products.status, "published")));
-  if (!product) throw new NotFound("Product not found");
-
-  const ancestorIds = product.categoryPath.split("/").filter(Boolean);
-  const [variants, images, trail] = await Promise.all([
-    ctx.db
+/**
+ * The product page's four queries as prepared statements: Postgres parses and plans them
+ * once per connection instead of on every page view, and Drizzle builds their SQL once.
+ * Prepared statements belong to the executor that made them, so they are kept per executor.
+ */
+function prepareProductPage(db: Ctx["db"]) {
+  return {
+    product: db
+      .select({
+        id: products.id,
+        slug: products.slug,
+        title: products.title,
+        description: products.description,
+        brand: products.brand,
+        categoryPath: products.categoryPath,
+        minPriceAmount: products.minPriceAmount,
+        currency: products.currency,
+        vendor: { id: vendors.id, slug: vendors.slug, name: vendors.name },
+      })
+      .from(products)
+      .innerJoin(vendors, eq(vendors.id, products.vendorId))
+      .where(and(eq(products.slug, sql.placeholder("slug")), eq(products.status, "published")))
+      .prepare("catalog_product_by_slug"),
+    variants: db
       .select({
         id: productVariants.id,
         sku: productVariants.sku,
@@ -180,19 +182,41 @@ export async function productBySlug(ctx: Ctx, input: ProductBySlugInput) {
       })
       .from(productVariants)
       .leftJoin(stockLevels, eq(stockLevels.variantId, productVariants.id))
-      .where(eq(productVariants.productId, product.id))
+      .where(eq(productVariants.productId, sql.placeholder("productId")))
       .groupBy(productVariants.id)
-      .orderBy(asc(productVariants.position)),
-    ctx.db
+      .orderBy(asc(productVariants.position))
+      .prepare("catalog_product_variants"),
+    images: db
       .select({ storageKey: productImages.storageKey, width: productImages.width, height: productImages.height, alt: productImages.alt })
       .from(productImages)
-      .where(eq(productImages.productId, product.id))
-      .orderBy(asc(productImages.position)),
-    ctx.db
+      .where(eq(productImages.productId, sql.placeholder("productId")))
+      .orderBy(asc(productImages.position))
+      .prepare("catalog_product_images"),
+    trail: db
       .select({ id: categories.id, slug: categories.slug, name: categories.name, depth: categories.depth })
       .from(categories)
-      .where(inArray(categories.id, ancestorIds))
-      .orderBy(asc(categories.depth)),
+      .where(sql`${categories.id} = any(${sql.placeholder("ids")}::uuid[])`)
+      .orderBy(asc(categories.depth))
+      .prepare("catalog_category_trail"),
+  };
+}
+const productPageStatements = new WeakMap<Ctx["db"], ReturnType<typeof prepareProductPage>>();
+
+export async function productBySlug(ctx: Ctx, input: ProductBySlugInput) {
+  const locale = input.locale ?? DEFAULT_LOCALE;
+  let statements = productPageStatements.get(ctx.db);
+  if (!statements) {
+    statements = prepareProductPage(ctx.db);
+    productPageStatements.set(ctx.db, statements);
+  }
+  const [product] = await statements.product.execute({ slug: input.slug });
+  if (!product) throw new NotFound("Product not found");
+
+  const ancestorIds = product.categoryPath.split("/").filter(Boolean);
+  const [variants, images, trail] = await Promise.all([
+    statements.variants.execute({ productId: product.id }),
+    statements.images.execute({ productId: product.id }),
+    statements.trail.execute({ ids: ancestorIds }),
   ]);
   const title = localize(product.title, locale);
   return {
@@ -207,12 +231,7 @@ export async function productBySlug(ctx: Ctx, input: ProductBySlugInput) {
     breadcrumbs: trail.map((c) => ({ slug: c.slug, title: localize(c.name, locale) })),
     variants,
     inStock: variants.some((v) => v.available > 0),
-    images: images.map((i) => ({
-      url: publicFileUrl(i.storageKey),
-      width: i.width,
-      height: i.height,
-      alt: localize(i.alt, locale) || title,
-    })),
+    images: images.map((i) => ({ url: publicFileUrl(i.storageKey), width: i.width, height: i.height, alt: localize(i.alt, locale) || title })),
   };
 }
 
