@@ -9,7 +9,8 @@ import { startEmbeddedPostgres } from "@ultramarket/db/embedded";
 import { dataDir } from "@ultramarket/db/paths";
 import { createIsolatedDatabase, prepareTemplateDatabase } from "@ultramarket/db/testing";
 import { env, inheritedEnv } from "./env";
-import { log, migrateAndSeed, nextBin, ROOT, run, startService, stopServices, waitForHttp } from "./stack";
+import type { RunningService } from "./stack";
+import { log, migrateAndSeed, ROOT, startStack, stopServices } from "./stack";
 import { spawn } from "node:child_process";
 
 const filesDir = path.join(dataDir(ROOT), "e2e-files");
@@ -27,46 +28,14 @@ if (!serverUrl) {
 }
 const database = await createIsolatedDatabase(serverUrl, await prepareTemplateDatabase(serverUrl));
 let exitCode = 1;
-const services: ReturnType<typeof startService>[] = [];
+let services: RunningService[] = [];
 try {
   await migrateAndSeed(database.url, { seedProducts: 600, filesDir });
-  log("building storefront and console…");
-  await run("pnpm", [
-    "exec",
-    "turbo",
-    "run",
-    "build",
-    "--filter=@ultramarket/web",
-    "--filter=@ultramarket/admin",
-    "--output-logs=errors-only",
-  ]);
-  const common = { APP_ENV: "production", DATABASE_URL: database.url, LOG_LEVEL: "warn" };
-  services.push(
-    startService(
-      { name: "web", cwd: "apps/web", command: nextBin("web"), args: ["start", "--port", "3100"], env: common },
-      database.url,
-      filesDir,
-    ),
-    startService(
-      { name: "admin", cwd: "apps/admin", command: nextBin("admin"), args: ["start", "--port", "3101"], env: common },
-      database.url,
-      filesDir,
-    ),
-    startService(
-      {
-        name: "worker",
-        cwd: "apps/worker",
-        command: process.execPath,
-        args: ["--import", "tsx", "src/main.ts"],
-        env: { ...common, WORKER_PORT: "3102" },
-      },
-      database.url,
-      filesDir,
-    ),
-  );
-  await Promise.all(
-    ["http://127.0.0.1:3100/api/ready", "http://127.0.0.1:3101/api/ready", "http://127.0.0.1:3102/ready"].map((u) => waitForHttp(u)),
-  );
+  services = await startStack({
+    mode: "start",
+    ports: { web: 3100, admin: 3101, worker: 3102 },
+    env: { DATABASE_URL: database.url, FILES_DIR: filesDir, LOG_LEVEL: "warn" },
+  });
   exitCode = await new Promise<number>((resolve) => {
     const child = spawn(path.join(ROOT, "node_modules", ".bin", "playwright"), ["test", ...process.argv.slice(2)], {
       cwd: ROOT,

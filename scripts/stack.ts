@@ -14,7 +14,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDatabase } from "@ultramarket/db/seed
 import { env, inheritedEnv } from "./env";
 
 export const ROOT = findRepoRoot();
-const FILES_DIR = env.FILES_DIR ?? path.join(dataDir(ROOT), "files");
+export const FILES_DIR = env.FILES_DIR ?? path.join(dataDir(ROOT), "files");
 
 export function log(line: string) {
   console.log(`[run] ${line}`);
@@ -72,25 +72,24 @@ async function sendWelcomeMail(databaseUrl: string, filesDir: string) {
   await runtime.close();
 }
 
-export interface Service {
+interface Service {
   name: string;
   cwd: string;
   command: string;
   args: string[];
-  env?: Record<string, string>;
+  env: Record<string, string>;
 }
 
-/** Starts a child with its output prefixed by its name; the returned promise settles when it exits. */
-export function startService(
-  service: Service,
-  databaseUrl: string,
-  filesDir = FILES_DIR,
-): { child: ChildProcess; exited: Promise<number | null> } {
+export interface RunningService {
+  child: ChildProcess;
+  exited: Promise<number | null>;
+}
+
+/** Starts a child with its output prefixed by its name; `exited` settles when it ends. */
+function startService(service: Service): RunningService {
   const child = spawn(service.command, service.args, {
     cwd: path.join(ROOT, service.cwd),
-    // Without DATABASE_URL the children fall back to the embedded server's URL themselves,
-    // and so report "database=postgres (embedded)" in their store line.
-    env: { ...inheritedEnv(), ...(env.DATABASE_URL ? { DATABASE_URL: databaseUrl } : {}), FILES_DIR: filesDir, ...service.env },
+    env: { ...inheritedEnv(), ...service.env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const prefix = `[${service.name}]`.padEnd(9);
@@ -102,6 +101,63 @@ export function startService(
   return { child, exited: new Promise((resolve) => child.on("exit", (code) => resolve(code))) };
 }
 
+export interface StackOptions {
+  mode: "dev" | "start";
+  ports: { web: number; admin: number; worker: number };
+  /** Variables for all three processes (on top of the caller's environment). */
+  env: Record<string, string>;
+}
+
+/**
+ * Storefront, console and worker, resolved once all three answer their readiness checks.
+ * Production mode builds the apps first (turbo caches the builds).
+ */
+export async function startStack(options: StackOptions): Promise<RunningService[]> {
+  const dev = options.mode === "dev";
+  if (!dev) {
+    log("building storefront and console (turbo caches the builds)…");
+    await run("pnpm", [
+      "exec",
+      "turbo",
+      "run",
+      "build",
+      "--filter=@ultramarket/web",
+      "--filter=@ultramarket/admin",
+      "--output-logs=errors-only",
+    ]);
+  }
+  const env = { APP_ENV: dev ? "development" : "production", ...options.env };
+  const next = (app: string, port: number): Service => ({
+    name: app,
+    cwd: `apps/${app}`,
+    command: path.join(ROOT, "apps", app, "node_modules", ".bin", "next"),
+    args: [options.mode, "--port", String(port)],
+    env,
+  });
+  const services = [
+    startService(next("web", options.ports.web)),
+    startService(next("admin", options.ports.admin)),
+    startService({
+      name: "worker",
+      cwd: "apps/worker",
+      command: process.execPath,
+      args: ["--import", "tsx", ...(dev ? ["--watch"] : []), "src/main.ts"],
+      env: { ...env, WORKER_PORT: String(options.ports.worker) },
+    }),
+  ];
+  try {
+    await Promise.all([
+      waitForHttp(`http://127.0.0.1:${options.ports.web}/api/ready`),
+      waitForHttp(`http://127.0.0.1:${options.ports.admin}/api/ready`),
+      waitForHttp(`http://127.0.0.1:${options.ports.worker}/ready`),
+    ]);
+  } catch (error) {
+    await stopServices(services);
+    throw error;
+  }
+  return services;
+}
+
 export function run(command: string, args: string[], cwd = ROOT): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd, stdio: "inherit", env: inheritedEnv() });
@@ -109,7 +165,7 @@ export function run(command: string, args: string[], cwd = ROOT): Promise<void> 
   });
 }
 
-export async function waitForHttp(url: string, timeoutMs = 120_000): Promise<void> {
+async function waitForHttp(url: string, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {
@@ -123,9 +179,7 @@ export async function waitForHttp(url: string, timeoutMs = 120_000): Promise<voi
 }
 
 /** Ends the children (SIGTERM, so the worker finishes its job in hand) and waits for them. */
-export async function stopServices(services: { child: ChildProcess; exited: Promise<number | null> }[]): Promise<void> {
+export async function stopServices(services: RunningService[]): Promise<void> {
   for (const { child } of services) if (child.exitCode === null) child.kill("SIGTERM");
   await Promise.all(services.map((s) => s.exited));
 }
-
-export const nextBin = (app: string) => path.join(ROOT, "apps", app, "node_modules", ".bin", "next");

@@ -231,7 +231,12 @@ export async function productBySlug(ctx: Ctx, input: ProductBySlugInput) {
     breadcrumbs: trail.map((c) => ({ slug: c.slug, title: localize(c.name, locale) })),
     variants,
     inStock: variants.some((v) => v.available > 0),
-    images: images.map((i) => ({ url: publicFileUrl(i.storageKey), width: i.width, height: i.height, alt: localize(i.alt, locale) || title })),
+    images: images.map((i) => ({
+      url: publicFileUrl(i.storageKey),
+      width: i.width,
+      height: i.height,
+      alt: localize(i.alt, locale) || title,
+    })),
   };
 }
 

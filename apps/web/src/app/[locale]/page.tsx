@@ -1,7 +1,7 @@
 import Link from "next/link";
 
-import { EmptyState, ProductCard, ProductGrid } from "@ultramarket/ui";
 import { resolveLocale } from "~/components/locale";
+import { ProductList } from "~/components/product-list";
 import { serverApi } from "~/server/runtime";
 
 export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
@@ -46,22 +46,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
         <h2 id="featured-heading" className="mb-4 text-xl font-semibold">
           {t.featured}
         </h2>
-        {featured.items.length === 0 ? (
-          <EmptyState title={t.noProducts} />
-        ) : (
-          <ProductGrid>
-            {featured.items.map((product) => (
-              <ProductCard
-                key={product.id}
-                product={product}
-                href={`/${locale}/p/${product.slug}`}
-                locale={locale}
-                stockLabel={t.outOfStock}
-                Link={Link}
-              />
-            ))}
-          </ProductGrid>
-        )}
+        <ProductList items={featured.items} locale={locale} t={t} />
       </section>
     </div>
   );

