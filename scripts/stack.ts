@@ -46,7 +46,9 @@ export async function migrateAndSeed(url: string, options: { seedProducts: numbe
     );
     await sendWelcomeMail(url, options.filesDir);
     log(`demo accounts (password: ${DEMO_PASSWORD}):`);
-    for (const account of DEMO_ACCOUNTS) log(`  ${account.role.padEnd(11)} ${account.email}`);
+    for (const account of DEMO_ACCOUNTS) {
+      log(`  ${account.role.padEnd(11)} ${account.email}${account.totpSecret ? `  TOTP secret ${account.totpSecret}` : ""}`);
+    }
   }
 }
 
@@ -56,6 +58,8 @@ async function sendWelcomeMail(databaseUrl: string, filesDir: string) {
     service: "run",
     appEnv: "development",
     databaseUrl,
+    publicWebUrl: "http://localhost:3000",
+    publicAdminUrl: "http://localhost:3001",
     databaseSource: env.DATABASE_URL ? "external" : "embedded",
     redisUrl: env.REDIS_URL,
     filesDir,

@@ -12,12 +12,15 @@ const runtime = await createRuntime({
   service: "bench",
   appEnv: "production",
   databaseUrl,
+  publicWebUrl: "http://localhost:3000",
+  publicAdminUrl: "http://localhost:3001",
   databaseSource: "external",
   filesDir: "/tmp",
   dbPoolSize: 10,
   logger: createLogger({ service: "bench", level: "warn" }),
 });
-createServer(fetchHandler((request) => handleTrpcRequest(runtime, request, { endpoint: "/api/trpc", exposeInternals: false }))).listen(
-  Number(port),
-  () => console.log("listening"),
-);
+createServer(
+  fetchHandler((request) =>
+    handleTrpcRequest(runtime, request, { endpoint: "/api/trpc", exposeInternals: false, sessionCookieName: "__Host-bench" }),
+  ),
+).listen(Number(port), () => console.log("listening"));

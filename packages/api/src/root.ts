@@ -1,8 +1,18 @@
+import { apiKeysRouter } from "./api-keys/router";
+import { auditRouter } from "./audit/router";
+import { authRouter } from "./auth/router";
 import { catalogRouter } from "./catalog/router";
 import { createCallerFactory, createTRPCRouter } from "./core/trpc";
 import { systemRouter } from "./system/router";
+import { usersRouter } from "./users/router";
+import { vendorsRouter } from "./vendors/router";
 
 export const appRouter = createTRPCRouter({
+  auth: authRouter,
+  users: usersRouter,
+  vendors: vendorsRouter,
+  apiKeys: apiKeysRouter,
+  audit: auditRouter,
   catalog: catalogRouter,
   system: systemRouter,
 });

@@ -1,4 +1,4 @@
 export * from "./client";
 export * as schema from "./schema";
-export type { Locale, LocalizedText, UserRole, ProductStatus, VendorOrderStatus } from "./schema";
+export type { Locale, LocalizedText, UserRole, ProductStatus, VendorOrderStatus, KycDocument } from "./schema";
 export { LOCALES, newId } from "./schema";

@@ -7,7 +7,13 @@ import { env } from "~/env";
 
 export const getRuntime = () => sharedRuntime(() => runtimeConfigFromEnv(env, "web"));
 
-export const routes = createAppRoutes(getRuntime, { exposeInternals: env.APP_ENV === "development" });
+export const SESSION_COOKIE = "__Host-um_session";
+
+export const routes = createAppRoutes(getRuntime, {
+  exposeInternals: env.APP_ENV === "development",
+  sessionCookieName: SESSION_COOKIE,
+  trustedOrigins: [new URL(env.PUBLIC_WEB_URL).origin],
+});
 
 /** Server components call procedures directly, with the same context a request would get. */
 export async function serverApi() {

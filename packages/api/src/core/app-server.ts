@@ -1,7 +1,14 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 
-import { handleTrpcRequest } from "./http";
+import { TRPCError } from "@trpc/server";
+import { getHTTPStatusCodeFromError } from "@trpc/server/http";
+
+import { resolveCaller } from "../auth/resolve";
+import { KYC_MAX_BYTES, readKycDocument, uploadKycDocument } from "../vendors/service";
+import { createContextInner, permissionsOf } from "./context";
+import { DOMAIN_TO_TRPC, DomainError, Forbidden, Unauthenticated, ValidationFailed } from "./errors";
+import { clientIp, handleTrpcRequest, readLimitedBytes } from "./http";
 import { renderMetrics } from "./metrics";
 import type { Runtime, RuntimeConfig } from "./runtime";
 import { checkReadiness, createRuntime } from "./runtime";
@@ -31,10 +38,84 @@ const CONTENT_TYPES: Record<string, string> = {
  * Route handlers every Next.js app mounts: the tRPC endpoint, liveness, readiness,
  * Prometheus metrics and local-disk files.
  */
-export function createAppRoutes(getRuntime: () => Promise<Runtime>, options: { exposeInternals: boolean }) {
+export function createAppRoutes(
+  getRuntime: () => Promise<Runtime>,
+  options: { exposeInternals: boolean; sessionCookieName: string; trustedOrigins?: string[] },
+) {
+  /** The request's context, with its caller resolved as for a tRPC call. */
+  async function contextFor(request: Request) {
+    const runtime = await getRuntime();
+    const caller = await resolveCaller(createContextInner(runtime), request.headers, options.sessionCookieName);
+    return createContextInner(runtime, {
+      session: caller.session,
+      request: { ip: clientIp(request.headers), userAgent: request.headers.get("user-agent") },
+    });
+  }
+
   return {
     async trpc(request: Request): Promise<Response> {
-      return handleTrpcRequest(await getRuntime(), request, { endpoint: "/api/trpc", exposeInternals: options.exposeInternals });
+      return handleTrpcRequest(await getRuntime(), request, {
+        endpoint: "/api/trpc",
+        exposeInternals: options.exposeInternals,
+        sessionCookieName: options.sessionCookieName,
+        trustedOrigins: options.trustedOrigins,
+      });
+    },
+    /** POST multipart/form-data with one `file`: a KYC document for a vendor application. */
+    async uploadKycDocument(request: Request): Promise<Response> {
+      const origin = request.headers.get("origin");
+      if (origin && origin !== new URL(request.url).origin && !(options.trustedOrigins ?? []).includes(origin)) {
+        return errorResponse(new Forbidden("Cross-origin request refused"));
+      }
+      const ctx = await contextFor(request);
+      if (ctx.session?.kind !== "user") return errorResponse(new Unauthenticated("Sign in to continue"));
+      const declared = Number(request.headers.get("content-length") ?? "0");
+      // The document limit plus room for the multipart envelope; larger bodies are not read.
+      const limit = KYC_MAX_BYTES + 64 * 1024;
+      if (declared > limit) return errorResponse(new ValidationFailed("File too large", { file: ["The file is larger than 10 MB"] }));
+      try {
+        const body = await readLimitedBytes(request, limit);
+        if (!body) return errorResponse(new ValidationFailed("File too large", { file: ["The file is larger than 10 MB"] }));
+        const form = await new Response(new Uint8Array(body), {
+          headers: { "content-type": request.headers.get("content-type") ?? "" },
+        }).formData();
+        const file = form.get("file");
+        if (!(file instanceof File)) return errorResponse(new ValidationFailed("No file", { file: ["Choose a file to upload"] }));
+        const result = await uploadKycDocument(
+          { ...ctx, session: ctx.session },
+          { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
+        );
+        return Response.json(result, { headers: { "cache-control": "no-store" } });
+      } catch (error) {
+        if (error instanceof DomainError) return errorResponse(error);
+        if (error instanceof TypeError)
+          return errorResponse(new ValidationFailed("Malformed upload", { file: ["The upload could not be read"] }));
+        ctx.log.error({ err: error }, "KYC upload failed");
+        return Response.json({ error: { message: "Internal server error" } }, { status: 500 });
+      }
+    },
+    /** A KYC document, for reviewers only, never cached, always downloaded (never rendered inline). */
+    async kycDocument(request: Request, applicationId: string, index: number): Promise<Response> {
+      const ctx = await contextFor(request);
+      const session = ctx.session;
+      if (!session) return errorResponse(new Unauthenticated("Sign in to continue"));
+      if (!permissionsOf(session).has("vendor-applications:review") || (session.kind === "user" && !session.twoFactorVerified)) {
+        return errorResponse(new Forbidden("You do not have access to this"));
+      }
+      try {
+        const document = await readKycDocument(ctx, { applicationId, index });
+        return new Response(new Uint8Array(document.bytes), {
+          headers: {
+            "content-type": document.contentType,
+            "content-disposition": `attachment; filename="${document.fileName.replace(/[^\w.\-]/g, "_")}"`,
+            "cache-control": "private, no-store",
+            "x-content-type-options": "nosniff",
+          },
+        });
+      } catch (error) {
+        if (error instanceof DomainError) return errorResponse(error);
+        throw error;
+      }
     },
     /** Liveness: the process answers. Never touches a store, so a slow database cannot get it killed. */
     health(): Response {
@@ -50,7 +131,9 @@ export function createAppRoutes(getRuntime: () => Promise<Runtime>, options: { e
       const root = path.resolve(/* turbopackIgnore: true */ runtime.config.filesDir);
       const target = path.resolve(/* turbopackIgnore: true */ root, ...segments);
       const type = CONTENT_TYPES[path.extname(target).toLowerCase()];
-      if (!target.startsWith(root + path.sep) || !type) return new Response("Not found", { status: 404 });
+      // Private files (KYC documents) are never served here.
+      const isPrivate = segments[0] === "private";
+      if (isPrivate || !target.startsWith(root + path.sep) || !type) return new Response("Not found", { status: 404 });
       try {
         const info = await stat(target);
         if (!info.isFile()) return new Response("Not found", { status: 404 });
@@ -68,4 +151,12 @@ export function createAppRoutes(getRuntime: () => Promise<Runtime>, options: { e
       }
     },
   };
+}
+
+function errorResponse(error: DomainError): Response {
+  const status = getHTTPStatusCodeFromError(new TRPCError({ code: DOMAIN_TO_TRPC[error.code] }));
+  return Response.json(
+    { error: { message: error.message, domainCode: error.code, fieldErrors: error.fieldErrors ?? null } },
+    { status, headers: { "cache-control": "no-store" } },
+  );
 }

@@ -19,6 +19,10 @@ export const serverEnvSchema = z.object({
   LOG_LEVEL: logLevel.default("info"),
   APP_ENV: z.enum(["development", "production", "test"]).default("production").describe("development, production or test"),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10).describe("a whole number of connections, 1-200"),
+  UPLOADTHING_TOKEN: z.string().min(20).optional().describe("an uploadthing API token"),
+  AUTH_SECRET: z.string().min(32).optional().describe("at least 32 random characters"),
+  PUBLIC_WEB_URL: z.url().default("http://localhost:3000").describe("the storefront's public URL, e.g. https://ultramarket.uz"),
+  PUBLIC_ADMIN_URL: z.url().default("http://localhost:3001").describe("the console's public URL"),
 });
 
 /** Rules between variables, checked after each variable is valid on its own. */
@@ -44,6 +48,10 @@ export function runtimeConfigFromEnv(env: ServerEnv, service: string): RuntimeCo
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,
     filesDir: env.FILES_DIR ?? path.join(findRepoRoot(), ".data", "files"),
+    uploadthingToken: env.UPLOADTHING_TOKEN,
+    authSecret: env.AUTH_SECRET,
+    publicWebUrl: env.PUBLIC_WEB_URL,
+    publicAdminUrl: env.PUBLIC_ADMIN_URL,
     logLevel: env.LOG_LEVEL,
     dbPoolSize: env.DB_POOL_SIZE,
   };

@@ -6,15 +6,50 @@ import type { Mailer } from "../notifications/mailer";
 import type { Clock } from "./clock";
 import type { KeyValueStore } from "./kv";
 import type { Logger } from "./logger";
-import type { Runtime } from "./runtime";
+import type { RateLimiters } from "../auth/rate-limit";
+import type { FileStorage } from "../files/storage";
+import type { Permission } from "./permissions";
+import { ROLE_PERMISSIONS } from "./permissions";
+import type { Runtime, RuntimeConfig } from "./runtime";
 
-/** Who is calling. Filled by the identity layer (issue 4); null for anonymous callers. */
-export interface Session {
+/** A signed-in person: by browser session cookie, or by access token (then `sessionId` is null). */
+export interface UserSession {
+  kind: "user";
+  sessionId: string | null;
   userId: string;
   role: UserRole;
   /** Vendors the user is a member of (owner or staff). */
   vendorIds: string[];
+  twoFactorVerified: boolean;
 }
+
+/** An internal service calling with an API key; it may do what its scopes allow. */
+export interface ApiKeySession {
+  kind: "api-key";
+  apiKeyId: string;
+  scopes: Permission[];
+}
+
+/** Who is calling; null for anonymous callers. */
+export type Session = UserSession | ApiKeySession;
+
+export function permissionsOf(session: Session | null): ReadonlySet<Permission> {
+  if (!session) return new Set();
+  return session.kind === "user" ? ROLE_PERMISSIONS[session.role] : new Set(session.scopes);
+}
+
+export interface RequestMeta {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/** How a procedure hands a browser its session cookie; a no-op for tokens and tests. */
+export interface SessionCookie {
+  set(token: string, expiresAt: Date): void;
+  clear(): void;
+}
+
+const noCookie: SessionCookie = { set: () => undefined, clear: () => undefined };
 
 /**
  * What every service receives. `db` is the pool or the caller's open transaction, so a
@@ -30,9 +65,18 @@ export interface Context {
   clock: Clock;
   requestId: string;
   session: Session | null;
+  request: RequestMeta;
+  cookie: SessionCookie;
+  limiters: RateLimiters;
+  files: FileStorage;
+  config: Pick<RuntimeConfig, "publicWebUrl" | "publicAdminUrl" | "appEnv">;
+  authSecret: Uint8Array;
 }
 
-export function createContextInner(runtime: Runtime, options: { requestId?: string; session?: Session | null } = {}): Context {
+export function createContextInner(
+  runtime: Runtime,
+  options: { requestId?: string; session?: Session | null; request?: RequestMeta; cookie?: SessionCookie } = {},
+): Context {
   const requestId = options.requestId ?? randomUUID();
   return {
     db: runtime.db,
@@ -43,6 +87,12 @@ export function createContextInner(runtime: Runtime, options: { requestId?: stri
     log: runtime.logger.child({ requestId }),
     requestId,
     session: options.session ?? null,
+    request: options.request ?? { ip: null, userAgent: null },
+    cookie: options.cookie ?? noCookie,
+    limiters: runtime.limiters,
+    files: runtime.files,
+    config: runtime.config,
+    authSecret: runtime.authSecret,
   };
 }
 

@@ -18,7 +18,7 @@ afterAll(async () => {
 });
 
 const call = (request: Request, exposeInternals = false) =>
-  handleTrpcRequest(h.runtime, request, { endpoint: "/api/trpc", exposeInternals });
+  handleTrpcRequest(h.runtime, request, { endpoint: "/api/trpc", exposeInternals, sessionCookieName: "__Host-test" });
 
 const query = (path: string, input: unknown) =>
   call(new Request(`${BASE}/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`));
@@ -144,7 +144,7 @@ describe("unexpected failures", () => {
     const response = await handleTrpcRequest(
       runtime,
       new Request(`${BASE}/catalog.categoryTree?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`),
-      { endpoint: "/api/trpc", exposeInternals: false },
+      { endpoint: "/api/trpc", exposeInternals: false, sessionCookieName: "__Host-test" },
     );
     expect(response.status).toBe(500);
     const body = (await response.json()) as ErrorBody;

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 
+import { resolveCaller, sessionCookieHeaders } from "../auth/resolve";
 import { appRouter } from "../root";
 import { createContextInner } from "./context";
 import type { FieldErrors } from "./errors";
@@ -12,8 +13,8 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** An error body in tRPC's own (superjson) shape, for requests refused before tRPC runs. */
 function refuse(
-  status: 400 | 413,
-  code: "BAD_REQUEST" | "PAYLOAD_TOO_LARGE",
+  status: 400 | 403 | 413,
+  code: "BAD_REQUEST" | "FORBIDDEN" | "PAYLOAD_TOO_LARGE",
   message: string,
   requestId: string,
   fieldErrors: FieldErrors | null = null,
@@ -22,8 +23,8 @@ function refuse(
     error: {
       json: {
         message,
-        code: status === 413 ? -32013 : -32600,
-        data: { code, httpStatus: status, path: null, domainCode: status === 413 ? "PAYLOAD_TOO_LARGE" : "VALIDATION_FAILED", fieldErrors },
+        code: status === 413 ? -32013 : status === 403 ? -32003 : -32600,
+        data: { code, httpStatus: status, path: null, domainCode: status === 400 ? "VALIDATION_FAILED" : code, fieldErrors },
       },
     },
   };
@@ -32,7 +33,12 @@ function refuse(
 
 /** Reads at most `limit` bytes; null when the body is larger, whatever Content-Length said. */
 async function readLimited(request: Request, limit: number): Promise<string | null> {
-  if (!request.body) return "";
+  const bytes = await readLimitedBytes(request, limit);
+  return bytes === null ? null : bytes.toString("utf8");
+}
+
+export async function readLimitedBytes(request: Request, limit: number): Promise<Buffer | null> {
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -46,7 +52,7 @@ async function readLimited(request: Request, limit: number): Promise<string | nu
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }
 
 function inspectJsonText(text: string, requestId: string): Response | null {
@@ -60,6 +66,27 @@ function inspectJsonText(text: string, requestId: string): Response | null {
 export interface TrpcHandlerOptions {
   endpoint: string;
   exposeInternals: boolean;
+  /** Each app has its own cookie: storefront and console share a host in development. */
+  sessionCookieName: string;
+  /** Origins allowed to send mutations with the session cookie, besides the request's own. */
+  trustedOrigins?: string[];
+}
+
+/**
+ * CSRF defence for cookie-authenticated mutations: the browser must say the request comes
+ * from our own origin (Origin, or Sec-Fetch-Site when Origin is absent). Requests that
+ * authenticate with a header (access token, API key) carry no ambient credentials and pass.
+ */
+function isSameOriginMutation(request: Request, trusted: string[]): boolean {
+  if (request.headers.get("authorization") || request.headers.get("x-api-key")) return true;
+  const origin = request.headers.get("origin");
+  if (origin) return origin === new URL(request.url).origin || trusted.includes(origin);
+  return request.headers.get("sec-fetch-site") === "same-origin";
+}
+
+export function clientIp(headers: Headers): string | null {
+  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || headers.get("x-real-ip") || null;
 }
 
 /**
@@ -73,6 +100,9 @@ export async function handleTrpcRequest(runtime: Runtime, request: Request, opti
   let forwarded = request;
 
   if (request.method === "POST") {
+    if (!isSameOriginMutation(request, options.trustedOrigins ?? [])) {
+      return refuse(403, "FORBIDDEN", "Cross-origin request refused", requestId);
+    }
     const declared = Number(request.headers.get("content-length") ?? "0");
     if (declared > MAX_BODY_BYTES) return refuse(413, "PAYLOAD_TOO_LARGE", "Request body is larger than 1 MiB", requestId);
     const body = await readLimited(request, MAX_BODY_BYTES);
@@ -86,17 +116,29 @@ export async function handleTrpcRequest(runtime: Runtime, request: Request, opti
     if (refused) return refused;
   }
 
+  const responseCookies = new Headers();
+  const cookie = sessionCookieHeaders(options.sessionCookieName, responseCookies);
+  const caller = await resolveCaller(createContextInner(runtime), request.headers, options.sessionCookieName);
+  if (caller.stale) cookie.clear();
+  const meta = { ip: clientIp(request.headers), userAgent: request.headers.get("user-agent") };
+
   const response = await fetchRequestHandler({
     endpoint: options.endpoint,
     req: forwarded,
     router: appRouter,
     // Mutations by POST only; GET is for queries (and lets CDNs cache public reads).
     allowMethodOverride: false,
-    createContext: () => ({ ...createContextInner(runtime, { requestId }), exposeInternals: options.exposeInternals }),
+    createContext: () => ({
+      ...createContextInner(runtime, { requestId, session: caller.session, request: meta, cookie }),
+      exposeInternals: options.exposeInternals,
+    }),
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR") runtime.logger.error({ requestId, path, err: error.cause ?? error }, "unhandled error");
     },
   });
   response.headers.set("x-request-id", requestId);
+  for (const value of responseCookies.getSetCookie()) response.headers.append("set-cookie", value);
+  // Answers that depend on who asks must never be stored by a shared cache.
+  if (caller.session || responseCookies.has("set-cookie")) response.headers.set("cache-control", "private, no-store");
   return response;
 }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 
-import type { Session } from "./context";
+import type { Session, UserSession } from "./context";
 import { createLogger } from "./logger";
 import { Conflict } from "./errors";
 import type { TrpcContext } from "./trpc";
-import { authedProcedure, createCallerFactory, createTRPCRouter, publicProcedure, roleProcedure, vendorProcedure } from "./trpc";
+import { authedProcedure, createCallerFactory, createTRPCRouter, permissionProcedure, publicProcedure, vendorProcedure } from "./trpc";
 
 const VENDOR_A = "0192f1e4-8a5b-7c3d-9e2f-00000000000a";
 const VENDOR_B = "0192f1e4-8a5b-7c3d-9e2f-00000000000b";
@@ -14,7 +14,8 @@ const VENDOR_B = "0192f1e4-8a5b-7c3d-9e2f-00000000000b";
 const router = createTRPCRouter({
   open: publicProcedure.query(() => "open"),
   mine: authedProcedure.query(({ ctx }) => ctx.session.userId),
-  adminOnly: roleProcedure("ADMIN", "SUPER_ADMIN").query(() => "admin"),
+  adminOnly: permissionProcedure("users:manage").query(() => "admin"),
+  readUsers: permissionProcedure("users:read").query(() => "users"),
   vendorThing: vendorProcedure
     .input(z.strictObject({ vendorId: z.uuid(), name: z.string().min(1) }))
     .query(({ ctx, input }) => `${ctx.vendorId}:${input.name}`),
@@ -27,9 +28,19 @@ const createCaller = createCallerFactory(router);
 const caller = (session: Session | null) =>
   createCaller({ session, log: createLogger({ service: "test", level: "silent" }), exposeInternals: false } as unknown as TrpcContext);
 
-const customer: Session = { userId: "u-customer", role: "CUSTOMER", vendorIds: [] };
-const vendorA: Session = { userId: "u-vendor-a", role: "VENDOR", vendorIds: [VENDOR_A] };
-const admin: Session = { userId: "u-admin", role: "ADMIN", vendorIds: [] };
+const person = (userId: string, role: UserSession["role"], vendorIds: string[] = [], twoFactorVerified = false): UserSession => ({
+  kind: "user",
+  sessionId: `s-${userId}`,
+  userId,
+  role,
+  vendorIds,
+  twoFactorVerified,
+});
+const customer = person("u-customer", "CUSTOMER");
+const vendorA = person("u-vendor-a", "VENDOR", [VENDOR_A]);
+const admin = person("u-admin", "ADMIN", [], true);
+const adminWithoutSecondFactor = person("u-admin-2", "ADMIN");
+const serviceKey: Session = { kind: "api-key", apiKeyId: "k-1", scopes: ["users:read"] };
 
 describe("procedure builders", () => {
   it("public procedures answer anyone", async () => {
@@ -41,10 +52,21 @@ describe("procedure builders", () => {
     expect(await caller(customer).mine()).toBe("u-customer");
   });
 
-  it("role-gated procedures refuse other roles with FORBIDDEN", async () => {
+  it("permission-gated procedures refuse roles without the permission with FORBIDDEN", async () => {
+    await expect(caller(null).adminOnly()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     await expect(caller(customer).adminOnly()).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(caller(vendorA).adminOnly()).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await caller(admin).adminOnly()).toBe("admin");
+  });
+
+  it("staff permissions need a session that passed the second factor", async () => {
+    await expect(caller(adminWithoutSecondFactor).adminOnly()).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("API keys get exactly their scopes, and are not people", async () => {
+    expect(await caller(serviceKey).readUsers()).toBe("users");
+    await expect(caller(serviceKey).adminOnly()).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(caller(serviceKey).mine()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   });
 
   it("vendor-scoped procedures answer members, admins, and 404 for everyone else", async () => {

@@ -1,7 +1,12 @@
 import { createDb } from "@ultramarket/db";
 import type { Database, SqlClient } from "@ultramarket/db";
 
+import type { RateLimiters } from "../auth/rate-limit";
+import { createRateLimiters } from "../auth/rate-limit";
+import type { FileStorage } from "../files/storage";
+import { createFileStorage } from "../files/storage";
 import type { JobDefinition } from "../jobs/define";
+import { generateToken } from "./crypto";
 import type { JobQueue } from "../jobs/queue";
 import { startJobQueue } from "../jobs/queue";
 import { JOB_DEFINITIONS } from "../jobs/registry";
@@ -25,6 +30,13 @@ export interface RuntimeConfig {
   smtpUrl?: string;
   mailFrom?: string;
   filesDir: string;
+  uploadthingToken?: string;
+  /** Where links in mail point. */
+  publicWebUrl: string;
+  publicAdminUrl: string;
+  /** Signs access tokens. When unset, one random secret is created and shared through the KV store. */
+  authSecret?: string;
+  rateLimits?: Parameters<typeof createRateLimiters>[0]["limits"];
   logLevel?: string;
   kvPrefix?: string;
   dbPoolSize?: number;
@@ -41,6 +53,9 @@ export interface Runtime {
   kv: KeyValueStore;
   jobs: JobQueue;
   mailer: Mailer;
+  limiters: RateLimiters;
+  files: FileStorage;
+  authSecret: Uint8Array;
   logger: Logger;
   clock: Clock;
   stores: Record<string, string>;
@@ -64,6 +79,9 @@ export async function createRuntime(config: RuntimeConfig): Promise<Runtime> {
     [...JOB_DEFINITIONS, ...(config.jobs?.extraDefinitions ?? [])],
   );
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom ?? "UltraMarket <no-reply@ultramarket.uz>" });
+  const limiters = createRateLimiters({ redisUrl: config.redisUrl, db, prefix: config.kvPrefix ?? "um:", limits: config.rateLimits });
+  const files = createFileStorage({ filesDir: config.filesDir, uploadthingToken: config.uploadthingToken });
+  const authSecret = await loadAuthSecret(kv, config.authSecret);
   const stores = {
     database: `postgres (${config.databaseSource})`,
     kv: kv.backend,
@@ -71,7 +89,8 @@ export async function createRuntime(config: RuntimeConfig): Promise<Runtime> {
     search: "postgres",
     jobs: "pg-boss (postgres)",
     mail: mailer.transport,
-    files: "local-disk",
+    files: files.backend,
+    rateLimits: config.redisUrl ? "redis" : "postgres",
   };
   logger.info(
     { stores },
@@ -86,11 +105,15 @@ export async function createRuntime(config: RuntimeConfig): Promise<Runtime> {
     kv,
     jobs,
     mailer,
+    limiters,
+    files,
+    authSecret,
     logger,
     clock: config.clock ?? systemClock,
     stores,
     async close() {
       await jobs.stop({ graceful: true, timeoutMs: 10_000 }).catch(() => undefined);
+      await limiters.close();
       await kv.close();
       await client.end({ timeout: 5 });
     },
@@ -106,4 +129,17 @@ export async function checkReadiness(runtime: Runtime): Promise<{ ok: boolean; c
   const kv = await runtime.kv.ping();
   const checks = { database, kv };
   return { ok: database && kv, checks };
+}
+
+/**
+ * The access-token signing secret: AUTH_SECRET, or else one random secret that the first
+ * process to start puts in the KV store and every other process reads, so tokens signed
+ * by the storefront verify in the console. Losing it only expires outstanding 15-minute tokens.
+ */
+async function loadAuthSecret(kv: KeyValueStore, configured: string | undefined): Promise<Uint8Array> {
+  if (configured) return new TextEncoder().encode(configured);
+  await kv.set("auth:jwt-secret", generateToken(32), { onlyIfAbsent: true });
+  const secret = await kv.get("auth:jwt-secret");
+  if (!secret) throw new Error("could not load the access-token secret");
+  return new TextEncoder().encode(secret);
 }

@@ -2,18 +2,20 @@
  * The tRPC spine, in the order a call meets it:
  *   1. init (transformer, error formatter)
  *   2. middleware every call passes (raw-input guard, domain-error mapping, metrics + logs)
- *   3. procedure builders: public, authed, role-gated, vendor-scoped
+ *   3. procedure builders: public, authed, permission-gated, vendor-scoped
  */
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
 
-import type { UserRole } from "@ultramarket/db";
-import type { Context } from "./context";
+import type { Context, UserSession } from "./context";
+import { permissionsOf } from "./context";
 import type { FieldErrors } from "./errors";
 import { DOMAIN_TO_TRPC, DomainError, NotFound, Unauthenticated, Forbidden, ValidationFailed } from "./errors";
 import { inspectRawInput } from "./input-guard";
 import { metrics } from "./metrics";
+import type { Permission } from "./permissions";
+import { ROLES_REQUIRING_TWO_FACTOR } from "./permissions";
 
 export interface TrpcContext extends Context {
   /** Stack traces and raw messages of unexpected errors are shown only in development. */
@@ -104,14 +106,37 @@ const observe = t.middleware(async ({ path, type, ctx, next }) => {
 
 export const publicProcedure = t.procedure.use(observe).use(mapDomainErrors).use(guardRawInput);
 
+/** A signed-in person (cookie or access token). API keys are not people: they use permissionProcedure. */
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.session) throw new Unauthenticated("Sign in to continue");
+  if (ctx.session?.kind !== "user") throw new Unauthenticated("Sign in to continue");
   return next({ ctx: { session: ctx.session } });
 });
 
-export function roleProcedure(...roles: UserRole[]) {
+function assertSecondFactor(session: UserSession): void {
+  if (ROLES_REQUIRING_TWO_FACTOR.has(session.role) && !session.twoFactorVerified) {
+    throw new Forbidden("Two-factor authentication is required for this account");
+  }
+}
+
+/**
+ * Callers holding a permission from the table in permissions.ts: people by their role
+ * (staff only after a second factor), API keys by their scopes.
+ */
+export function permissionProcedure(permission: Permission) {
+  return publicProcedure.use(({ ctx, next }) => {
+    const session = ctx.session;
+    if (!session) throw new Unauthenticated("Sign in to continue");
+    if (!permissionsOf(session).has(permission)) throw new Forbidden("You do not have access to this");
+    if (session.kind === "user") assertSecondFactor(session);
+    return next({ ctx: { session } });
+  });
+}
+
+/** Like permissionProcedure, for people only (actions that need an accountable user). */
+export function staffProcedure(permission: Permission) {
   return authedProcedure.use(({ ctx, next }) => {
-    if (!roles.includes(ctx.session.role)) throw new Forbidden("You do not have access to this");
+    if (!permissionsOf(ctx.session).has(permission)) throw new Forbidden("You do not have access to this");
+    assertSecondFactor(ctx.session);
     return next();
   });
 }
@@ -119,12 +144,15 @@ export function roleProcedure(...roles: UserRole[]) {
 /**
  * Vendor scope, after tRPC's documented `organizationProcedure`: the input names a vendor
  * and the caller must belong to it. A vendor the caller does not belong to is reported
- * as not found (404), never forbidden, so ids of other vendors reveal nothing. The base
- * schema strips (rather than rejects) other keys; each procedure's own strict schema
- * rejects unknown ones.
+ * as not found (404), never forbidden, so ids of other vendors reveal nothing. Admins
+ * (after their second factor) may act for any vendor. The base schema strips (rather than
+ * rejects) other keys; each procedure's own strict schema rejects unknown ones.
  */
 export const vendorProcedure = authedProcedure.input(z.object({ vendorId: z.uuid() })).use(({ ctx, input, next }) => {
-  const isAdmin = ctx.session.role === "ADMIN" || ctx.session.role === "SUPER_ADMIN";
-  if (!isAdmin && !ctx.session.vendorIds.includes(input.vendorId)) throw new NotFound("Vendor not found");
+  const session = ctx.session;
+  const isStaff = permissionsOf(session).has("users:manage");
+  if (isStaff) assertSecondFactor(session);
+  else if (!permissionsOf(session).has("vendor:manage") || !session.vendorIds.includes(input.vendorId))
+    throw new NotFound("Vendor not found");
   return next({ ctx: { vendorId: input.vendorId } });
 });

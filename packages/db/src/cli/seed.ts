@@ -26,8 +26,10 @@ try {
     `seeded ${report.products.toLocaleString("en")} products (${report.variants.toLocaleString("en")} variants, ${report.images.toLocaleString("en")} images), ${report.categories} categories, ${report.vendors} vendors in ${report.seconds.toFixed(1)} s`,
   );
   console.log(`demo accounts (password: ${DEMO_PASSWORD}):`);
-  for (const account of DEMO_ACCOUNTS)
-    console.log(`  ${account.role.padEnd(11)} ${account.email}${account.vendor ? ` (${account.vendor})` : ""}`);
+  for (const account of DEMO_ACCOUNTS) {
+    const extra = account.vendor ? ` (${account.vendor})` : account.totpSecret ? ` (TOTP secret ${account.totpSecret})` : "";
+    console.log(`  ${account.role.padEnd(11)} ${account.email}${extra}`);
+  }
 } finally {
   await database.close();
 }

@@ -4,3 +4,4 @@ export * from "./vendors";
 export * from "./catalog";
 export * from "./orders";
 export * from "./mail";
+export * from "./identity";

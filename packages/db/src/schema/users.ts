@@ -16,8 +16,11 @@ export const users = pgTable(
     phone: text(),
     role: userRole().notNull().default("CUSTOMER"),
     locale: text().notNull().default("uz"),
+    currency: text().notNull().default("UZS"),
     emailVerifiedAt: timestamp({ withTimezone: true }),
     disabledAt: timestamp({ withTimezone: true }),
+    /** Set when the account is deleted: personal data is erased, the row stays for orders and accounting. */
+    deletedAt: timestamp({ withTimezone: true }),
     ...timestamps,
   },
   (t) => [uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`), index().on(t.role)],

@@ -372,7 +372,7 @@ export const VENDORS = [
     slug: "toshkent-elektron",
     name: "Toshkent Elektron",
     legalName: "“Toshkent Elektron Savdo” MChJ",
-    stir: "305123456",
+    stir: "205123456",
     region: "tashkent_city",
     address: "Toshkent sh., Chilonzor tumani, Bunyodkor shoh koʻchasi, 12",
     description: t(
@@ -385,7 +385,7 @@ export const VENDORS = [
     slug: "samarqand-savdo",
     name: "Samarqand Savdo",
     legalName: "“Samarqand Savdo Markazi” MChJ",
-    stir: "306234567",
+    stir: "206234567",
     region: "samarkand",
     address: "Samarqand sh., Registon koʻchasi, 5",
     description: t("Uy, bogʻ va oshxona uchun hamma narsa.", "Всё для дома, сада и кухни.", "Everything for home, garden and kitchen."),
@@ -394,7 +394,7 @@ export const VENDORS = [
     slug: "fargona-moda",
     name: "Fargʻona Moda",
     legalName: "“Fargʻona Moda Tekstil” MChJ",
-    stir: "307345678",
+    stir: "207345678",
     region: "fergana",
     address: "Fargʻona sh., Mustaqillik koʻchasi, 44",
     description: t(
@@ -407,7 +407,7 @@ export const VENDORS = [
     slug: "buxoro-bozori",
     name: "Buxoro Bozori",
     legalName: "“Buxoro Bozori” XK",
-    stir: "308456789",
+    stir: "208456789",
     region: "bukhara",
     address: "Buxoro sh., Bahouddin Naqshband koʻchasi, 8",
     description: t(

@@ -4,7 +4,7 @@ import { sql as dsql } from "drizzle-orm";
 import { createDb } from "../client";
 import type { Database, SqlClient } from "../client";
 import type { LocalizedText, UserRole } from "../schema";
-import { categories, newId, users, vendorMembers, vendors, warehouses } from "../schema";
+import { categories, newId, totpCredentials, users, vendorMembers, vendors, warehouses } from "../schema";
 import { copyRows } from "./copy";
 import type { BranchCategory, LeafCategory } from "./data";
 import { CATEGORY_TREE, VENDOR_ROOTS, VENDORS } from "./data";
@@ -14,9 +14,13 @@ import type { Random } from "./random";
 
 export const DEMO_PASSWORD = "ultramarket-demo-2026";
 
-export const DEMO_ACCOUNTS: { email: string; name: string; role: UserRole; vendor?: string }[] = [
-  { email: "superadmin@ultramarket.uz", name: "Dilshod Rahimov", role: "SUPER_ADMIN" },
-  { email: "admin@ultramarket.uz", name: "Malika Karimova", role: "ADMIN" },
+/**
+ * Demo accounts. Staff must pass a second factor, so the demo admins come with known TOTP
+ * secrets (base32; add them to any authenticator app) that the seed prints.
+ */
+export const DEMO_ACCOUNTS: { email: string; name: string; role: UserRole; vendor?: string; totpSecret?: string }[] = [
+  { email: "superadmin@ultramarket.uz", name: "Dilshod Rahimov", role: "SUPER_ADMIN", totpSecret: "ULTRAMARKETSUPERADMINDEMOTWOSIXA" },
+  { email: "admin@ultramarket.uz", name: "Malika Karimova", role: "ADMIN", totpSecret: "ULTRAMARKETADMINDEMOKEYTWOSIXAAA" },
   { email: "vendor@ultramarket.uz", name: "Aziz Toshmatov", role: "VENDOR", vendor: "toshkent-elektron" },
   { email: "vendor2@ultramarket.uz", name: "Nodira Yusupova", role: "VENDOR", vendor: "samarqand-savdo" },
   { email: "vendor3@ultramarket.uz", name: "Sardor Aliyev", role: "VENDOR", vendor: "fargona-moda" },
@@ -52,8 +56,9 @@ interface PlacedLeaf {
 async function resetData(db: Database): Promise<void> {
   await db.execute(dsql`truncate table
     order_events, order_lines, vendor_orders, orders, stock_levels, product_images,
-    product_variants, products, categories, warehouses, vendor_members, vendors, users, dev_mailbox
-    restart identity cascade`);
+    product_variants, products, categories, warehouses, vendor_members, vendors, users, dev_mailbox,
+    vendor_applications, addresses, one_time_tokens, refresh_tokens, totp_credentials, recovery_codes, api_keys
+    restart identity`);
 }
 
 async function insertCategories(db: Database): Promise<{ leaves: PlacedLeaf[]; count: number }> {
@@ -262,6 +267,8 @@ export async function seedDatabase(url: string, options: SeedOptions): Promise<S
         .insert(users)
         .values({ email: account.email, name: account.name, role: account.role, passwordHash, emailVerifiedAt: new Date() })
         .returning({ id: users.id });
+      if (account.totpSecret)
+        await db.insert(totpCredentials).values({ userId: user!.id, secret: account.totpSecret, enabledAt: new Date() });
       const vendor = account.vendor ? vendorsBySlug.get(account.vendor) : undefined;
       if (vendor) await db.insert(vendorMembers).values({ vendorId: vendor.id, userId: user!.id, role: "owner" });
     }

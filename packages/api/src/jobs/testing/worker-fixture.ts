@@ -12,6 +12,8 @@ const runtime = await createRuntime({
   service: "worker-fixture",
   appEnv: "test",
   databaseUrl,
+  publicWebUrl: "http://localhost:3000",
+  publicAdminUrl: "http://localhost:3001",
   databaseSource: "external",
   filesDir: "/tmp/ultramarket-test-files",
   logLevel: "warn",
