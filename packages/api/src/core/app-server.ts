@@ -107,7 +107,7 @@ export function createAppRoutes(
         return new Response(new Uint8Array(document.bytes), {
           headers: {
             "content-type": document.contentType,
-            "content-disposition": `attachment; filename="${document.fileName.replace(/[^\w.\-]/g, "_")}"`,
+            "content-disposition": `attachment; filename="${document.fileName.replace(/[^\w.-]/g, "_")}"`,
             "cache-control": "private, no-store",
             "x-content-type-options": "nosniff",
           },

@@ -23,6 +23,8 @@ export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
  */
 export abstract class DomainError extends Error {
   abstract readonly code: DomainErrorCode;
+  /** Set when a procedure's access check (not the service's own rules) refused the call. */
+  accessCheck = false;
   constructor(
     message: string,
     readonly fieldErrors?: FieldErrors,
@@ -75,3 +77,9 @@ export const DOMAIN_TO_TRPC: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   VALIDATION_FAILED: "BAD_REQUEST",
   PAYLOAD_TOO_LARGE: "PAYLOAD_TOO_LARGE",
 };
+
+/** An error raised by an access check of the procedure builders. */
+export function accessDenied<T extends DomainError>(error: T): T {
+  error.accessCheck = true;
+  return error;
+}

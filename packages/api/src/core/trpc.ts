@@ -11,7 +11,7 @@ import { z, ZodError } from "zod";
 import type { Context, UserSession } from "./context";
 import { permissionsOf } from "./context";
 import type { FieldErrors } from "./errors";
-import { DOMAIN_TO_TRPC, DomainError, NotFound, Unauthenticated, Forbidden, ValidationFailed } from "./errors";
+import { accessDenied, DOMAIN_TO_TRPC, DomainError, Forbidden, NotFound, Unauthenticated, ValidationFailed } from "./errors";
 import { inspectRawInput } from "./input-guard";
 import { metrics } from "./metrics";
 import type { Permission } from "./permissions";
@@ -108,13 +108,13 @@ export const publicProcedure = t.procedure.use(observe).use(mapDomainErrors).use
 
 /** A signed-in person (cookie or access token). API keys are not people: they use permissionProcedure. */
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (ctx.session?.kind !== "user") throw new Unauthenticated("Sign in to continue");
+  if (ctx.session?.kind !== "user") throw accessDenied(new Unauthenticated("Sign in to continue"));
   return next({ ctx: { session: ctx.session } });
 });
 
 function assertSecondFactor(session: UserSession): void {
   if (ROLES_REQUIRING_TWO_FACTOR.has(session.role) && !session.twoFactorVerified) {
-    throw new Forbidden("Two-factor authentication is required for this account");
+    throw accessDenied(new Forbidden("Two-factor authentication is required for this account"));
   }
 }
 
@@ -125,8 +125,8 @@ function assertSecondFactor(session: UserSession): void {
 export function permissionProcedure(permission: Permission) {
   return publicProcedure.use(({ ctx, next }) => {
     const session = ctx.session;
-    if (!session) throw new Unauthenticated("Sign in to continue");
-    if (!permissionsOf(session).has(permission)) throw new Forbidden("You do not have access to this");
+    if (!session) throw accessDenied(new Unauthenticated("Sign in to continue"));
+    if (!permissionsOf(session).has(permission)) throw accessDenied(new Forbidden("You do not have access to this"));
     if (session.kind === "user") assertSecondFactor(session);
     return next({ ctx: { session } });
   });
@@ -135,7 +135,7 @@ export function permissionProcedure(permission: Permission) {
 /** Like permissionProcedure, for people only (actions that need an accountable user). */
 export function staffProcedure(permission: Permission) {
   return authedProcedure.use(({ ctx, next }) => {
-    if (!permissionsOf(ctx.session).has(permission)) throw new Forbidden("You do not have access to this");
+    if (!permissionsOf(ctx.session).has(permission)) throw accessDenied(new Forbidden("You do not have access to this"));
     assertSecondFactor(ctx.session);
     return next();
   });
@@ -153,6 +153,6 @@ export const vendorProcedure = authedProcedure.input(z.object({ vendorId: z.uuid
   const isStaff = permissionsOf(session).has("users:manage");
   if (isStaff) assertSecondFactor(session);
   else if (!permissionsOf(session).has("vendor:manage") || !session.vendorIds.includes(input.vendorId))
-    throw new NotFound("Vendor not found");
+    throw accessDenied(new NotFound("Vendor not found"));
   return next({ ctx: { vendorId: input.vendorId } });
 });

@@ -1,0 +1,102 @@
+/**
+ * Who may call each procedure of the app router. The role-matrix test calls every
+ * procedure as every kind of caller and compares with this table; a procedure missing
+ * here fails the test, so access is decided on purpose for each new one.
+ *
+ *   public      everyone, signed in or not
+ *   signed-in   any signed-in person
+ *   staff       ADMIN and SUPER_ADMIN (after their second factor)
+ *   vendor      members of the vendor named in the input, and staff
+ */
+export type Access = "public" | "signed-in" | "staff" | "vendor";
+
+/** Ids the sample inputs refer to, created by the test's fixtures. */
+export interface Fixtures {
+  vendorA: string;
+  customerId: string;
+  throwawayUserId: string;
+  applicationId: string;
+  apiKeyId: string;
+  mailId: string;
+  productSlug: string;
+  unique: () => string;
+}
+
+export const EXPECTED_ACCESS: Record<string, { access: Access; input?: (f: Fixtures) => unknown }> = {
+  "auth.register": {
+    access: "public",
+    input: (f) => ({ email: `${f.unique()}@example.uz`, password: "kuchli-parol-2026", name: "Matrix" }),
+  },
+  "auth.verifyEmail": { access: "public", input: () => ({ token: "a".repeat(32) }) },
+  "auth.login": { access: "public", input: () => ({ email: "nobody@example.uz", password: "wrong-password-1" }) },
+  "auth.logout": { access: "signed-in" },
+  "auth.logoutEverywhere": { access: "signed-in" },
+  "auth.me": { access: "public" },
+  "auth.changePassword": {
+    access: "signed-in",
+    input: () => ({ currentPassword: "wrong-password", newPassword: "yangi-kuchli-parol-2026" }),
+  },
+  "auth.requestPasswordReset": { access: "public", input: () => ({ email: "nobody@example.uz" }) },
+  "auth.resetPassword": { access: "public", input: () => ({ token: "b".repeat(32), newPassword: "yangi-kuchli-parol-2026" }) },
+  "auth.issueTokens": { access: "public", input: () => ({ email: "nobody@example.uz", password: "wrong-password-1" }) },
+  "auth.refreshTokens": { access: "public", input: () => ({ refreshToken: "c".repeat(40) }) },
+  "auth.totp.status": { access: "signed-in" },
+  "auth.totp.enroll": { access: "signed-in" },
+  "auth.totp.confirm": { access: "signed-in", input: () => ({ code: "000000" }) },
+  "auth.totp.disable": { access: "signed-in", input: () => ({ code: "000000" }) },
+  "auth.totp.regenerateRecoveryCodes": { access: "signed-in", input: () => ({ code: "000000" }) },
+  "auth.totp.verifyLogin": { access: "public", input: () => ({ challenge: "d".repeat(32), code: "000000" }) },
+  "users.regions": { access: "public" },
+  "users.updateProfile": { access: "signed-in", input: () => ({ locale: "ru" }) },
+  "users.addresses": { access: "signed-in" },
+  "users.createAddress": {
+    access: "signed-in",
+    input: () => ({ recipientName: "Matrix", phone: "+998901112233", region: "tashkent_city", city: "Toshkent", street: "Amir Temur 1" }),
+  },
+  "users.updateAddress": { access: "signed-in", input: () => ({ id: "0192f1e4-8a5b-7c3d-9e2f-000000000001", city: "Chirchiq" }) },
+  "users.deleteAddress": { access: "signed-in", input: () => ({ id: "0192f1e4-8a5b-7c3d-9e2f-000000000001" }) },
+  "users.sessions": { access: "signed-in" },
+  "users.revokeSession": { access: "signed-in", input: () => ({ sessionId: "e".repeat(64) }) },
+  "users.exportData": { access: "signed-in" },
+  "users.deleteAccount": { access: "signed-in", input: () => ({ password: "wrong-password", confirm: "DELETE" }) },
+  "users.list": { access: "staff", input: () => ({ limit: 5 }) },
+  "users.get": { access: "staff", input: (f) => ({ userId: f.customerId }) },
+  "users.changeRole": { access: "staff", input: (f) => ({ userId: f.throwawayUserId, role: "CUSTOMER" }) },
+  "users.setDisabled": { access: "staff", input: (f) => ({ userId: f.throwawayUserId, disabled: false }) },
+  "users.endSessions": { access: "staff", input: (f) => ({ userId: f.throwawayUserId }) },
+  "vendors.submitApplication": {
+    access: "signed-in",
+    input: () => ({
+      storeName: "Matrix",
+      legalName: "Matrix MChJ",
+      stir: "209876543",
+      bankName: "Bank",
+      bankAccount: "20208000900123456001",
+      bankMfo: "01158",
+      contactName: "M",
+      contactPhone: "+998901112233",
+      contactEmail: "m@example.uz",
+      documentIds: ["0192f1e4-8a5b-7c3d-9e2f-000000000002"],
+    }),
+  },
+  "vendors.myApplication": { access: "signed-in" },
+  "vendors.mine": { access: "signed-in" },
+  "vendors.listApplications": { access: "staff", input: () => ({ limit: 5 }) },
+  "vendors.getApplication": { access: "staff", input: (f) => ({ applicationId: f.applicationId }) },
+  "vendors.reviewApplication": {
+    access: "staff",
+    input: () => ({ applicationId: "0192f1e4-8a5b-7c3d-9e2f-000000000003", decision: "approve" }),
+  },
+  "apiKeys.list": { access: "staff" },
+  "apiKeys.create": { access: "staff", input: () => ({ name: "Matrix key", scopes: ["catalog:read"] }) },
+  "apiKeys.revoke": { access: "staff", input: (f) => ({ id: f.apiKeyId }) },
+  "audit.actions": { access: "staff" },
+  "audit.list": { access: "staff", input: () => ({ limit: 5 }) },
+  "catalog.categoryTree": { access: "public" },
+  "catalog.categoryBySlug": { access: "public", input: () => ({ slug: "elektronika" }) },
+  "catalog.listProducts": { access: "public", input: () => ({ limit: 2 }) },
+  "catalog.productBySlug": { access: "public", input: (f) => ({ slug: f.productSlug }) },
+  "system.dashboard": { access: "staff" },
+  "system.devMailbox": { access: "staff", input: () => ({ limit: 5 }) },
+  "system.devMailboxMessage": { access: "staff", input: (f) => ({ id: f.mailId }) },
+};
