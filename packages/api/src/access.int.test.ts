@@ -81,7 +81,7 @@ async function sessionFor(caller: Caller): Promise<Session | null> {
   return { kind: "user", sessionId: session.id, userId: person.userId, role: person.role, vendorIds: person.vendorIds, twoFactorVerified };
 }
 
-async function call(path: string, caller: Caller, input: unknown): Promise<string> {
+async function call(path: string, caller: Caller, input: unknown): Promise<{ code: string; denied: boolean }> {
   const api = h.caller(await sessionFor(caller)) as unknown as Record<string, unknown>;
   const procedure = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], api) as (
     input: unknown,
