@@ -9,11 +9,12 @@ const ADMIN_URL = process.env.E2E_ADMIN_URL ?? "http://127.0.0.1:3101";
 
 export default defineConfig({
   testDir: "e2e",
-  fullyParallel: true,
-  workers: 2,
+  // One worker: staff sign-ins share TOTP secrets, and a code works only once per 30 s step.
+  fullyParallel: false,
+  workers: 1,
   retries: 0,
   reporter: [["list"]],
-  timeout: 30_000,
+  timeout: 90_000,
   use: {
     baseURL: WEB_URL,
     trace: "retain-on-failure",
@@ -33,5 +34,6 @@ export default defineConfig({
   projects: [
     { name: "storefront", testMatch: /storefront\.spec\.ts/, use: { baseURL: WEB_URL } },
     { name: "console", testMatch: /console\.spec\.ts/, use: { baseURL: ADMIN_URL } },
+    { name: "identity", testMatch: /identity\.spec\.ts/, use: { baseURL: WEB_URL } },
   ],
 });

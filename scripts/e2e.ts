@@ -34,7 +34,14 @@ try {
   services = await startStack({
     mode: "start",
     ports: { web: 3100, admin: 3101, worker: 3102 },
-    env: { DATABASE_URL: database.url, FILES_DIR: filesDir, LOG_LEVEL: "warn" },
+    env: {
+      DATABASE_URL: database.url,
+      FILES_DIR: filesDir,
+      LOG_LEVEL: "warn",
+      // Links in mail point at the test servers.
+      PUBLIC_WEB_URL: "http://127.0.0.1:3100",
+      PUBLIC_ADMIN_URL: "http://127.0.0.1:3101",
+    },
   });
   exitCode = await new Promise<number>((resolve) => {
     const child = spawn(path.join(ROOT, "node_modules", ".bin", "playwright"), ["test", ...process.argv.slice(2)], {

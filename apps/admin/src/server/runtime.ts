@@ -1,6 +1,8 @@
 import "server-only";
 
-import { createContextInner, createCaller } from "@ultramarket/api";
+import { headers } from "next/headers";
+
+import { clientIp, createCaller, createContextInner, resolveCaller } from "@ultramarket/api";
 import { createAppRoutes, sharedRuntime } from "@ultramarket/api/app-server";
 import { runtimeConfigFromEnv } from "@ultramarket/api/config";
 import { env } from "~/env";
@@ -15,8 +17,15 @@ export const routes = createAppRoutes(getRuntime, {
   trustedOrigins: [new URL(env.PUBLIC_ADMIN_URL).origin],
 });
 
-/** Server components call procedures directly, with the same context a request would get. */
+/**
+ * Server components call procedures directly, as the signed-in visitor (resolved from the
+ * same cookie the tRPC endpoint reads). They cannot set cookies: sign-in and other
+ * mutations go through the tRPC endpoint from client components.
+ */
 export async function serverApi() {
   const runtime = await getRuntime();
-  return createCaller({ ...createContextInner(runtime), exposeInternals: env.APP_ENV === "development" });
+  const requestHeaders = new Headers(await headers());
+  const { session } = await resolveCaller(createContextInner(runtime), requestHeaders, SESSION_COOKIE);
+  const request = { ip: clientIp(requestHeaders), userAgent: requestHeaders.get("user-agent") };
+  return createCaller({ ...createContextInner(runtime, { session, request }), exposeInternals: env.APP_ENV === "development" });
 }

@@ -18,7 +18,7 @@ function channelName(full: string): string {
  */
 export function createPostgresStore(url: string, options: { prefix?: string; sweepSeconds?: number } = {}): KeyValueStore {
   const prefix = options.prefix ?? "um:";
-  const sql = postgres(url, { max: 4, onnotice: () => undefined, connection: { application_name: "ultramarket-kv" } });
+  const sql = postgres(url, { max: 10, onnotice: () => undefined, connection: { application_name: "ultramarket-kv" } });
   const k = (key: string) => prefix + key;
   const interval = (seconds: number | undefined) => (seconds && seconds > 0 ? seconds : null);
 
