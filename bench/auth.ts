@@ -61,7 +61,14 @@ async function sessionBench(runtime: Runtime, label: string) {
   const ctx = createContextInner(runtime);
   const tokens: string[] = [];
   for (let i = 0; i < sessionCount; i++) {
-    const { token } = await createSession(ctx, { userId: `00000000-0000-7000-8000-${String(i).padStart(12, "0")}`, role: "CUSTOMER", vendorIds: [], twoFactorVerified: false, ip: "127.0.0.1", userAgent: "bench" });
+    const { token } = await createSession(ctx, {
+      userId: `00000000-0000-7000-8000-${String(i).padStart(12, "0")}`,
+      role: "CUSTOMER",
+      vendorIds: [],
+      twoFactorVerified: false,
+      ip: "127.0.0.1",
+      userAgent: "bench",
+    });
     tokens.push(token);
   }
   await runtime.kv.set("bench:baseline", "x".repeat(300));
@@ -110,10 +117,14 @@ const login = await autocannon({
 server.kill();
 await database.close();
 
-console.log(`\n${machine()} · ${sessionCount.toLocaleString("en")} sessions · ${validations.toLocaleString("en")} validations at concurrency ${concurrency}\n`);
+console.log(
+  `\n${machine()} · ${sessionCount.toLocaleString("en")} sessions · ${validations.toLocaleString("en")} validations at concurrency ${concurrency}\n`,
+);
 console.log("| operation | ops/s | p50 ms | p99 ms |\n|---|---:|---:|---:|");
 console.log(lines.join("\n"));
-console.log(`\nargon2id (m=${ARGON2_OPTIONS.memoryCost} KiB, t=${ARGON2_OPTIONS.timeCost}, p=${ARGON2_OPTIONS.parallelism}): p50 ${hashes.p50.toFixed(1)} ms per hash on one core (${(1000 / hashes.p50).toFixed(0)} hashes/s per core)`);
+console.log(
+  `\nargon2id (m=${ARGON2_OPTIONS.memoryCost} KiB, t=${ARGON2_OPTIONS.timeCost}, p=${ARGON2_OPTIONS.parallelism}): p50 ${hashes.p50.toFixed(1)} ms per hash on one core (${(1000 / hashes.p50).toFixed(0)} hashes/s per core)`,
+);
 console.log(
   `auth.login over HTTP, 4 connections, ${values.seconds} s: ${login.requests.average.toFixed(1)} logins/s, p50 ${login.latency.p50} ms, p99 ${login.latency.p99} ms, non-2xx ${login.non2xx}, errors ${login.errors}`,
 );

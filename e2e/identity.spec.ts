@@ -49,12 +49,18 @@ test("sign up, verify by mail, sign in, enrol TOTP, sign out, sign in with TOTP"
   await page.getByRole("button", { name: /enable|set up|turn on/i }).click();
   const secret = (await page.getByTestId("totp-secret").innerText()).replace(/\s/g, "");
   expect(secret).toMatch(/^[A-Z2-7]{32}$/);
-  await page.getByLabel(/code/i).first().fill(await freshTotp(secret));
+  await page
+    .getByLabel(/code/i)
+    .first()
+    .fill(await freshTotp(secret));
   await page.getByRole("button", { name: /confirm|verify|enable/i }).click();
   await expect(page.getByTestId("recovery-codes")).toBeVisible();
   await expect(page.getByTestId("recovery-codes").locator("li")).toHaveCount(10);
 
-  await page.getByRole("button", { name: /sign out/i }).first().click();
+  await page
+    .getByRole("button", { name: /sign out/i })
+    .first()
+    .click();
   await expect(page.getByTestId("account-link")).toBeHidden();
 
   await storefrontSignIn(page, email, password);
@@ -73,7 +79,10 @@ test("a customer applies to sell, an admin approves, and the new vendor reaches 
   await page.getByLabel(/legal name/i).fill("“Chorsu Bozori” MChJ");
   await page.getByLabel(/stir|tin|inn/i).fill("209876543");
   await page.getByLabel(/^bank( name)?$/i).fill("Kapitalbank");
-  await page.getByLabel(/account/i).first().fill("20208000900123456001");
+  await page
+    .getByLabel(/account/i)
+    .first()
+    .fill("20208000900123456001");
   await page.getByLabel(/mfo/i).fill("01158");
   await page.getByLabel(/contact name|contact person/i).fill("Bobur Qodirov");
   await page.getByLabel(/phone/i).fill("+998 97 765 43 21");
@@ -91,7 +100,10 @@ test("a customer applies to sell, an admin approves, and the new vendor reaches 
   const admin = await adminContext.newPage();
   await consoleSignIn(admin, SUPER_ADMIN.email, DEMO_PASSWORD, SUPER_ADMIN.totpSecret);
   await admin.goto(`${ADMIN_URL}/vendor-applications`);
-  await admin.getByTestId("applications").getByRole("link", { name: /Chorsu Bozori/ }).click();
+  await admin
+    .getByTestId("applications")
+    .getByRole("link", { name: /Chorsu Bozori/ })
+    .click();
   await admin.getByRole("button", { name: /approve/i }).click();
   await expect(admin.getByText(/approved/i).first()).toBeVisible();
   await adminContext.close();

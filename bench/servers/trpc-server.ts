@@ -21,7 +21,9 @@ const runtime = await createRuntime({
   logger: createLogger({ service: "bench", level: "warn" }),
   // `unlimited`: the login benchmark measures hashing throughput, not the rate limiter.
   rateLimits:
-    mode === "unlimited" ? Object.fromEntries(Object.keys(RATE_LIMITS).map((name) => [name, { points: 1_000_000_000, duration: 1 }])) : undefined,
+    mode === "unlimited"
+      ? Object.fromEntries(Object.keys(RATE_LIMITS).map((name) => [name, { points: 1_000_000_000, duration: 1 }]))
+      : undefined,
 });
 createServer(
   fetchHandler((request) =>

@@ -24,7 +24,13 @@ export function formErrorOf(error: unknown): string | null {
 const inputClass =
   "block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30 aria-[invalid=true]:border-red-500";
 
-export function TextField({ label, error, hint, className, ...input }: InputHTMLAttributes<HTMLInputElement> & { label: string; error?: string[]; hint?: ReactNode }) {
+export function TextField({
+  label,
+  error,
+  hint,
+  className,
+  ...input
+}: InputHTMLAttributes<HTMLInputElement> & { label: string; error?: string[]; hint?: ReactNode }) {
   const id = useId();
   const describedBy = [error?.length ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
   return (
@@ -47,14 +53,26 @@ export function TextField({ label, error, hint, className, ...input }: InputHTML
   );
 }
 
-export function SelectField({ label, error, children, className, ...select }: SelectHTMLAttributes<HTMLSelectElement> & { label: string; error?: string[] }) {
+export function SelectField({
+  label,
+  error,
+  children,
+  className,
+  ...select
+}: SelectHTMLAttributes<HTMLSelectElement> & { label: string; error?: string[] }) {
   const id = useId();
   return (
     <div className={cn("space-y-1", className)}>
       <label htmlFor={id} className="block text-sm font-medium text-slate-700">
         {label}
       </label>
-      <select id={id} aria-invalid={error?.length ? true : undefined} aria-describedby={error?.length ? `${id}-error` : undefined} className={inputClass} {...select}>
+      <select
+        id={id}
+        aria-invalid={error?.length ? true : undefined}
+        aria-describedby={error?.length ? `${id}-error` : undefined}
+        className={inputClass}
+        {...select}
+      >
         {children}
       </select>
       {error?.length ? (
@@ -78,7 +96,17 @@ export function FormAlert({ message, tone = "error" }: { message: string | null 
   );
 }
 
-export function SubmitButton({ pending, children, variant = "primary", className }: { pending?: boolean; children: ReactNode; variant?: "primary" | "secondary"; className?: string }) {
+export function SubmitButton({
+  pending,
+  children,
+  variant = "primary",
+  className,
+}: {
+  pending?: boolean;
+  children: ReactNode;
+  variant?: "primary" | "secondary";
+  className?: string;
+}) {
   return (
     <button type="submit" disabled={pending} aria-busy={pending || undefined} className={cn(buttonClass(variant), className)}>
       {children}

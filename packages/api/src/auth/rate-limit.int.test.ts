@@ -39,10 +39,20 @@ describe("rate limits", () => {
     const hashed = [];
     for (let i = 0; i < 3; i++) hashed.push(await elapsed(attempt));
     for (const r of hashed) expect(r.error?.code).toBe("UNAUTHORIZED");
+    const failures = async () =>
+      (
+        (await h.runtime
+          .sql`select count(*)::int as n from audit_log where action = 'auth.login_failed' and actor_email = 'vendor4@ultramarket.uz'`) as unknown as [
+          { n: number },
+        ]
+      )[0].n;
+    const checkedBefore = await failures();
     const limited = await elapsed(attempt);
     expect(limited.error?.code).toBe("TOO_MANY_REQUESTS");
-    // Refused without running argon2id (tens of milliseconds per attempt).
-    expect(limited.ms).toBeLessThan(Math.min(...hashed.map((r) => r.ms)) / 2);
+    // Refused before the credentials were looked at: every checked attempt leaves an
+    // auth.login_failed entry, and the refused one left none (no argon2id run).
+    expect(checkedBefore).toBe(3);
+    expect(await failures()).toBe(3);
     // Even the right password is refused while limited.
     const right = await elapsed(() =>
       h.caller(null, { ip: "192.0.2.11" }).auth.login({ email: "vendor4@ultramarket.uz", password: DEMO_PASSWORD }),

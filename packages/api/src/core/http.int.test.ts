@@ -24,7 +24,13 @@ const query = (path: string, input: unknown) =>
   call(new Request(`${BASE}/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`));
 
 const post = (path: string, body: string | Uint8Array, headers: Record<string, string> = {}) =>
-  call(new Request(`${BASE}/${path}`, { method: "POST", body, headers: { "content-type": "application/json", ...headers } }));
+  call(
+    new Request(`${BASE}/${path}`, {
+      method: "POST",
+      body,
+      headers: { "content-type": "application/json", origin: "http://localhost:3000", ...headers },
+    }),
+  );
 
 interface ErrorBody {
   error: {
@@ -98,7 +104,12 @@ describe("bad input over HTTP gets a typed 4xx with field messages and changes n
       },
     });
     const chunked = await call(
-      new Request(`${BASE}/catalog.productBySlug`, { method: "POST", body: stream, duplex: "half" } as RequestInit),
+      new Request(`${BASE}/catalog.productBySlug`, {
+        method: "POST",
+        body: stream,
+        duplex: "half",
+        headers: { origin: "http://localhost:3000" },
+      } as RequestInit),
     );
     await expectTypedClientError(chunked, 413);
   });
@@ -118,6 +129,39 @@ describe("bad input over HTTP gets a typed 4xx with field messages and changes n
     const asPost = await post("catalog.productBySlug", JSON.stringify({ json: { slug: "x" } }));
     expect(asPost.status).toBe(405);
     expect((await query("catalog.dropEverything", {})).status).toBe(404);
+  });
+});
+
+describe("cross-site request forgery", () => {
+  const login = JSON.stringify({ json: { email: "nobody@example.uz", password: "wrong-password-1" } });
+
+  it("refuses mutations from another origin, or with no origin and no same-origin fetch metadata", async () => {
+    const foreign = await post("auth.login", login, { origin: "https://evil.example" });
+    expect((await expectTypedClientError(foreign, 403)).data.domainCode).toBe("FORBIDDEN");
+    const anonymous = await call(
+      new Request(`${BASE}/auth.login`, { method: "POST", body: login, headers: { "content-type": "application/json" } }),
+    );
+    await expectTypedClientError(anonymous, 403);
+  });
+
+  it("accepts same-origin mutations, Sec-Fetch-Site same-origin, and header-authenticated clients", async () => {
+    expect((await post("auth.login", login)).status).toBe(401);
+    const fetchMetadata = await call(
+      new Request(`${BASE}/auth.login`, {
+        method: "POST",
+        body: login,
+        headers: { "content-type": "application/json", "sec-fetch-site": "same-origin" },
+      }),
+    );
+    expect(fetchMetadata.status).toBe(401);
+    const bearer = await call(
+      new Request(`${BASE}/auth.login`, {
+        method: "POST",
+        body: login,
+        headers: { "content-type": "application/json", authorization: "Bearer not-a-token" },
+      }),
+    );
+    expect(bearer.status).toBe(401);
   });
 });
 
