@@ -4,8 +4,7 @@ import { defineConfig } from "@playwright/test";
  * Runs against production builds started by scripts/e2e.ts (which passes the URLs), in
  * Debian's chromium: `npx playwright install` cannot download browsers on our machines.
  */
-const WEB_URL = process.env.E2E_WEB_URL ?? "http://127.0.0.1:3100";
-const ADMIN_URL = process.env.E2E_ADMIN_URL ?? "http://127.0.0.1:3101";
+import { ADMIN_URL, CHROMIUM_PATH, WEB_URL } from "./e2e/env";
 
 export default defineConfig({
   testDir: "e2e",
@@ -19,7 +18,7 @@ export default defineConfig({
     baseURL: WEB_URL,
     trace: "retain-on-failure",
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      executablePath: CHROMIUM_PATH,
       args: [
         "--no-sandbox",
         "--disable-gpu",

@@ -3,8 +3,9 @@ import { expect } from "@playwright/test";
 
 import { totpAt, totpStep } from "@ultramarket/api/auth/totp";
 
-export const WEB_URL = process.env.E2E_WEB_URL ?? "http://127.0.0.1:3100";
-export const ADMIN_URL = process.env.E2E_ADMIN_URL ?? "http://127.0.0.1:3101";
+import { ADMIN_URL } from "./env";
+
+export { ADMIN_URL, WEB_URL } from "./env";
 export const DEMO_PASSWORD = "ultramarket-demo-2026";
 export const ADMIN = { email: "admin@ultramarket.uz", totpSecret: "ULTRAMARKETADMINDEMOKEYTWOSIXAAA" };
 export const SUPER_ADMIN = { email: "superadmin@ultramarket.uz", totpSecret: "ULTRAMARKETSUPERADMINDEMOTWOSIXA" };
