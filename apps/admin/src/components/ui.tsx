@@ -3,7 +3,17 @@ import type { ReactNode } from "react";
 
 import { buttonClass, cn } from "@ultramarket/ui";
 
-export function PageHeader({ title, description, back, actions }: { title: string; description?: ReactNode; back?: { href: string; label: string }; actions?: ReactNode }) {
+export function PageHeader({
+  title,
+  description,
+  back,
+  actions,
+}: {
+  title: string;
+  description?: ReactNode;
+  back?: { href: string; label: string };
+  actions?: ReactNode;
+}) {
   return (
     <div className="space-y-2">
       {back ? (
@@ -22,7 +32,17 @@ export function PageHeader({ title, description, back, actions }: { title: strin
   );
 }
 
-export function Card({ title, children, className, headingLevel = 2 }: { title?: string; children: ReactNode; className?: string; headingLevel?: 2 | 3 }) {
+export function Card({
+  title,
+  children,
+  className,
+  headingLevel = 2,
+}: {
+  title?: string;
+  children: ReactNode;
+  className?: string;
+  headingLevel?: 2 | 3;
+}) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <section className={cn("rounded-xl border border-slate-200 bg-white p-5", className)}>

@@ -165,7 +165,11 @@ function SecondFactorForm({
         />
       )}
       {expired ? (
-        <button type="button" onClick={onRestart} className="w-full rounded-lg bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700">
+        <button
+          type="button"
+          onClick={onRestart}
+          className="w-full rounded-lg bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700"
+        >
           Start again
         </button>
       ) : (

@@ -2,13 +2,14 @@ import Link from "next/link";
 import { TRPCError } from "@trpc/server";
 
 import { buttonClass, EmptyState } from "@ultramarket/ui";
-import { serverApi } from "~/server/runtime";
+import { getApi, requireStaff } from "~/server/viewer";
 
 export const metadata = { title: "Dev mailbox" };
 
 export default async function MailboxPage({ searchParams }: { searchParams: Promise<{ cursor?: string }> }) {
+  await requireStaff();
   const { cursor } = await searchParams;
-  const api = await serverApi();
+  const api = await getApi();
   const page = await api.system.devMailbox({ cursor, limit: 25 }).catch((error: unknown) => {
     if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) return null;
     throw error;

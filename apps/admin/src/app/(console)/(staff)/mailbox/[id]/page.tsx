@@ -2,11 +2,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
 
-import { serverApi } from "~/server/runtime";
+import { getApi, requireStaff } from "~/server/viewer";
 
 export default async function MailPage({ params }: { params: Promise<{ id: string }> }) {
+  await requireStaff();
   const { id } = await params;
-  const api = await serverApi();
+  const api = await getApi();
   const mail = await api.system.devMailboxMessage({ id }).catch((error: unknown) => {
     if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
     throw error;
