@@ -4,9 +4,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 
-import { Container } from "@ultramarket/ui";
+import { buttonClass, Container } from "@ultramarket/ui";
 import { LanguageSwitcher } from "~/components/language-switcher";
 import { resolveLocale } from "~/components/locale";
+import { SignOutButton } from "~/components/sign-out-button";
 import { serverApi } from "~/server/runtime";
 import { Providers } from "~/trpc/provider";
 
@@ -20,17 +21,44 @@ export const metadata: Metadata = {
 export default async function LocaleLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
   const { locale, t } = await resolveLocale(params);
   const api = await serverApi();
-  const tree = await api.catalog.categoryTree({ locale });
+  const [tree, me] = await Promise.all([api.catalog.categoryTree({ locale }), api.auth.me()]);
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
         <Providers>
           <header className="border-b border-slate-200 bg-white">
-            <Container className="flex h-16 items-center justify-between gap-4">
+            <Container className="flex min-h-16 flex-wrap items-center justify-between gap-x-4 gap-y-2 py-3 sm:flex-nowrap sm:py-0">
               <Link href={`/${locale}`} className="text-xl font-bold tracking-tight text-indigo-700">
                 UltraMarket
               </Link>
-              <LanguageSwitcher current={locale} label={t.language} />
+              <div className="flex flex-wrap items-center justify-end gap-x-3 gap-y-2 sm:flex-nowrap sm:gap-5">
+                <LanguageSwitcher current={locale} label={t.language} />
+                {me ? (
+                  <div className="flex items-center gap-2 text-sm">
+                    <Link
+                      href={`/${locale}/account`}
+                      data-testid="account-link"
+                      title={t.header.account}
+                      className="max-w-[10rem] truncate rounded-md px-2 py-1 font-medium text-slate-800 hover:bg-slate-100 hover:text-indigo-700 sm:max-w-[14rem]"
+                    >
+                      {me.name}
+                    </Link>
+                    <SignOutButton label={t.header.signOut} />
+                  </div>
+                ) : (
+                  <div className="flex items-center gap-2 text-sm">
+                    <Link
+                      href={`/${locale}/sign-in`}
+                      className="rounded-md px-2 py-1 font-medium text-slate-700 hover:bg-slate-100 hover:text-indigo-700"
+                    >
+                      {t.header.signIn}
+                    </Link>
+                    <Link href={`/${locale}/sign-up`} className={buttonClass("primary")}>
+                      {t.header.signUp}
+                    </Link>
+                  </div>
+                )}
+              </div>
             </Container>
             <Container>
               <nav aria-label={t.categories} className="-mb-px flex gap-5 overflow-x-auto pb-2 text-sm">
