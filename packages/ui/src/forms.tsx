@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import { useId } from "react";
 
 import { buttonClass } from "./components";
@@ -21,16 +21,24 @@ export function formErrorOf(error: unknown): string | null {
   return generic ?? (error as { message?: string }).message ?? "Something went wrong";
 }
 
-const inputClass =
+const controlClass =
   "block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30 aria-[invalid=true]:border-red-500";
 
-export function TextField({
+interface FieldProps {
+  label: string;
+  error?: string[];
+  hint?: ReactNode;
+  className?: string;
+}
+
+/** Label, control, hint and the API's first message for the field, wired for screen readers. */
+function Field({
   label,
   error,
   hint,
   className,
-  ...input
-}: InputHTMLAttributes<HTMLInputElement> & { label: string; error?: string[]; hint?: ReactNode }) {
+  children,
+}: FieldProps & { children: (control: { id: string; invalid?: true; describedBy?: string }) => ReactNode }) {
   const id = useId();
   const describedBy = [error?.length ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
   return (
@@ -38,7 +46,7 @@ export function TextField({
       <label htmlFor={id} className="block text-sm font-medium text-slate-700">
         {label}
       </label>
-      <input id={id} aria-invalid={error?.length ? true : undefined} aria-describedby={describedBy} className={inputClass} {...input} />
+      {children({ id, invalid: error?.length ? true : undefined, describedBy })}
       {hint ? (
         <p id={`${id}-hint`} className="text-xs text-slate-500">
           {hint}
@@ -53,34 +61,35 @@ export function TextField({
   );
 }
 
-export function SelectField({
-  label,
-  error,
-  children,
-  className,
-  ...select
-}: SelectHTMLAttributes<HTMLSelectElement> & { label: string; error?: string[] }) {
-  const id = useId();
+export function TextField({ label, error, hint, className, ...input }: InputHTMLAttributes<HTMLInputElement> & FieldProps) {
   return (
-    <div className={cn("space-y-1", className)}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
-        {label}
-      </label>
-      <select
-        id={id}
-        aria-invalid={error?.length ? true : undefined}
-        aria-describedby={error?.length ? `${id}-error` : undefined}
-        className={inputClass}
-        {...select}
-      >
-        {children}
-      </select>
-      {error?.length ? (
-        <p id={`${id}-error`} role="alert" className="text-xs text-red-600">
-          {error[0]}
-        </p>
-      ) : null}
-    </div>
+    <Field label={label} error={error} hint={hint} className={className}>
+      {({ id, invalid, describedBy }) => (
+        <input id={id} aria-invalid={invalid} aria-describedby={describedBy} className={controlClass} {...input} />
+      )}
+    </Field>
+  );
+}
+
+export function SelectField({ label, error, hint, className, children, ...select }: SelectHTMLAttributes<HTMLSelectElement> & FieldProps) {
+  return (
+    <Field label={label} error={error} hint={hint} className={className}>
+      {({ id, invalid, describedBy }) => (
+        <select id={id} aria-invalid={invalid} aria-describedby={describedBy} className={controlClass} {...select}>
+          {children}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+export function TextAreaField({ label, error, hint, className, ...textarea }: TextareaHTMLAttributes<HTMLTextAreaElement> & FieldProps) {
+  return (
+    <Field label={label} error={error} hint={hint} className={className}>
+      {({ id, invalid, describedBy }) => (
+        <textarea id={id} aria-invalid={invalid} aria-describedby={describedBy} className={controlClass} {...textarea} />
+      )}
+    </Field>
   );
 }
 

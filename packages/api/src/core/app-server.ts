@@ -5,6 +5,9 @@ import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 
 import { resolveCaller } from "../auth/resolve";
+import { createCaller } from "../root";
+import type { ServerEnv } from "./config";
+import { runtimeConfigFromEnv } from "./config";
 import { KYC_MAX_BYTES, readKycDocument, uploadKycDocument } from "../vendors/service";
 import { createContextInner, permissionsOf } from "./context";
 import { DOMAIN_TO_TRPC, DomainError, Forbidden, Unauthenticated, ValidationFailed } from "./errors";
@@ -24,6 +27,40 @@ export function sharedRuntime(config: () => RuntimeConfig): Promise<Runtime> {
   const holder = globalThis as unknown as { [KEY]?: Promise<Runtime> };
   holder[KEY] ??= createRuntime(config());
   return holder[KEY];
+}
+
+/**
+ * Everything a Next.js app needs from the API, in one call: the process's runtime, the
+ * route handlers, and a server-side caller for server components. The app passes its
+ * request headers in (`next/headers`), so this package stays free of Next.js imports.
+ */
+export function createNextAppServer(options: {
+  service: string;
+  env: ServerEnv;
+  sessionCookieName: string;
+  publicUrl: string;
+  requestHeaders: () => Promise<Headers>;
+}) {
+  const exposeInternals = options.env.APP_ENV === "development";
+  const getRuntime = () => sharedRuntime(() => runtimeConfigFromEnv(options.env, options.service));
+  const routes = createAppRoutes(getRuntime, {
+    exposeInternals,
+    sessionCookieName: options.sessionCookieName,
+    trustedOrigins: [new URL(options.publicUrl).origin],
+  });
+  /**
+   * Server components call procedures directly, as the signed-in visitor (resolved from the
+   * same cookie the tRPC endpoint reads). They cannot set cookies: sign-in and other
+   * mutations go through the tRPC endpoint from client components.
+   */
+  async function serverApi() {
+    const runtime = await getRuntime();
+    const headers = await options.requestHeaders();
+    const { session } = await resolveCaller(createContextInner(runtime), headers, options.sessionCookieName);
+    const request = { ip: clientIp(headers), userAgent: headers.get("user-agent") };
+    return createCaller({ ...createContextInner(runtime, { session, request }), exposeInternals });
+  }
+  return { getRuntime, routes, serverApi };
 }
 
 const CONTENT_TYPES: Record<string, string> = {

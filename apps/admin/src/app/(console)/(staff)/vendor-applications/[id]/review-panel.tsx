@@ -5,9 +5,8 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 import { buttonClass } from "@ultramarket/ui";
-import { FormAlert, fieldErrorsOf, formErrorOf } from "@ultramarket/ui/forms";
+import { FormAlert, fieldErrorsOf, formErrorOf, TextAreaField } from "@ultramarket/ui/forms";
 import { useTRPC } from "@ultramarket/ui/trpc";
-import { TextAreaField } from "~/components/fields";
 import { Card, dangerButtonClass } from "~/components/ui";
 import type { ApplicationStatus } from "../status";
 import { STATUS_LABELS } from "../status";
