@@ -19,8 +19,22 @@ export interface Fixtures {
   apiKeyId: string;
   mailId: string;
   productSlug: string;
+  /** A product, variant and warehouse of vendor A; a leaf category; a category staff may move or archive. */
+  productIdA: string;
+  variantIdA: string;
+  warehouseIdA: string;
+  leafCategoryId: string;
+  spareCategoryId: string;
   unique: () => string;
 }
+
+const productDraft = (f: Fixtures) => ({
+  vendorId: f.vendorA,
+  categoryId: f.leafCategoryId,
+  title: { uz: "Matritsa" },
+  description: { uz: "Tavsif" },
+  variants: [{ sku: f.unique(), priceAmount: 100_000 }],
+});
 
 export const EXPECTED_ACCESS: Record<string, { access: Access; input?: (f: Fixtures) => unknown }> = {
   "auth.register": {
@@ -92,6 +106,44 @@ export const EXPECTED_ACCESS: Record<string, { access: Access; input?: (f: Fixtu
   "apiKeys.revoke": { access: "staff", input: (f) => ({ id: f.apiKeyId }) },
   "audit.actions": { access: "staff" },
   "audit.list": { access: "staff", input: () => ({ limit: 5 }) },
+  "vendorCatalog.listProducts": { access: "vendor", input: (f) => ({ vendorId: f.vendorA, limit: 5 }) },
+  "vendorCatalog.getProduct": { access: "vendor", input: (f) => ({ vendorId: f.vendorA, productId: f.productIdA }) },
+  "vendorCatalog.createProduct": { access: "vendor", input: productDraft },
+  "vendorCatalog.updateProduct": { access: "vendor", input: (f) => ({ vendorId: f.vendorA, productId: f.productIdA, brand: "Matrix" }) },
+  "vendorCatalog.updateVariant": { access: "vendor", input: (f) => ({ vendorId: f.vendorA, variantId: f.variantIdA, weightGrams: 500 }) },
+  "vendorCatalog.setSlug": {
+    access: "vendor",
+    input: (f) => ({ vendorId: f.vendorA, productId: f.productIdA, locale: "en", slug: f.unique() }),
+  },
+  "vendorCatalog.submitForReview": { access: "vendor", input: (f) => ({ vendorId: f.vendorA, productId: f.productIdA }) },
+  "vendorCatalog.withdrawFromReview": { access: "vendor", input: (f) => ({ vendorId: f.vendorA, productId: f.productIdA }) },
+  "vendorCatalog.archiveProduct": {
+    access: "vendor",
+    input: (f) => ({ vendorId: f.vendorA, productId: "0192f1e4-8a5b-7c3d-9e2f-000000000004" }),
+  },
+  "vendorCatalog.warehouses": { access: "vendor", input: (f) => ({ vendorId: f.vendorA }) },
+  "vendorCatalog.createWarehouse": {
+    access: "vendor",
+    input: (f) => ({ vendorId: f.vendorA, name: "Matrix", region: "navoiy", address: "Navoiy sh., 1-uy" }),
+  },
+  "vendorCatalog.updateWarehouse": {
+    access: "vendor",
+    input: (f) => ({
+      vendorId: f.vendorA,
+      warehouseId: f.warehouseIdA,
+      name: "Asosiy ombor",
+      region: "tashkent_city",
+      address: "Toshkent sh., 1-uy",
+    }),
+  },
+  "adminCatalog.reviewQueue": { access: "staff", input: () => ({ limit: 5 }) },
+  "adminCatalog.moderate": { access: "staff", input: (f) => ({ productId: f.productIdA, decision: "reject", reason: "Matrix test" }) },
+  "adminCatalog.createCategory": { access: "staff", input: (f) => ({ slug: f.unique(), name: { uz: "Matritsa" } }) },
+  "adminCatalog.updateCategory": { access: "staff", input: (f) => ({ categoryId: f.spareCategoryId, name: { uz: "Zaxira" } }) },
+  "adminCatalog.moveCategory": { access: "staff", input: (f) => ({ categoryId: f.spareCategoryId, parentId: null }) },
+  "adminCatalog.reorderCategories": { access: "staff", input: () => ({ parentId: null, orderedIds: [] }) },
+  "adminCatalog.archiveCategory": { access: "staff", input: (f) => ({ categoryId: f.spareCategoryId }) },
+  "catalog.redirectForSlug": { access: "public", input: () => ({ slug: "no-such-product" }) },
   "catalog.categoryTree": { access: "public" },
   "catalog.categoryBySlug": { access: "public", input: () => ({ slug: "elektronika" }) },
   "catalog.listProducts": { access: "public", input: () => ({ limit: 2 }) },

@@ -56,8 +56,21 @@ beforeAll(async () => {
       { id: string },
     ];
   const [product] = (await sql`select slug from products where status = 'published' limit 1`) as unknown as [{ slug: string }];
+  const one = async (query: Promise<unknown>) => ((await query) as unknown as [{ id: string }])[0].id;
+  const productIdA = await one(sql`select id from products where vendor_id = ${vendorA} limit 1`);
+  const variantIdA = await one(sql`select id from product_variants where product_id = ${productIdA} limit 1`);
+  const warehouseIdA = await one(sql`select id from warehouses where vendor_id = ${vendorA} limit 1`);
+  const leafCategoryId = await one(sql`select id from categories where slug = 'smartfonlar'`);
+  const spareCategoryId = await one(sql`
+    insert into categories (id, path, depth, slug, name) select id, '/' || id || '/', 0, 'zaxira', '{"uz":"Zaxira","ru":"","en":""}'
+    from (select gen_random_uuid() as id) g returning id`);
   let n = 0;
   fixtures = {
+    productIdA,
+    variantIdA,
+    warehouseIdA,
+    leafCategoryId,
+    spareCategoryId,
     vendorA,
     customerId: people.customer.userId,
     throwawayUserId: throwaway.id,
@@ -65,7 +78,7 @@ beforeAll(async () => {
     apiKeyId: apiKey.id,
     mailId: mail.id,
     productSlug: product.slug,
-    unique: () => `matrix-${Date.now()}-${n++}`,
+    unique: () => `matrix-${Date.now().toString(36)}-${n++}`,
   };
 });
 afterAll(async () => {

@@ -1,7 +1,9 @@
 import { apiKeysRouter } from "./api-keys/router";
 import { auditRouter } from "./audit/router";
 import { authRouter } from "./auth/router";
+import { adminCatalogRouter } from "./catalog/admin-router";
 import { catalogRouter } from "./catalog/router";
+import { vendorCatalogRouter } from "./catalog/vendor-router";
 import { createCallerFactory, createTRPCRouter } from "./core/trpc";
 import { systemRouter } from "./system/router";
 import { usersRouter } from "./users/router";
@@ -14,6 +16,8 @@ export const appRouter = createTRPCRouter({
   apiKeys: apiKeysRouter,
   audit: auditRouter,
   catalog: catalogRouter,
+  vendorCatalog: vendorCatalogRouter,
+  adminCatalog: adminCatalogRouter,
   system: systemRouter,
 });
 

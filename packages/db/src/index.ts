@@ -1,4 +1,13 @@
 export * from "./client";
 export * as schema from "./schema";
-export type { Locale, LocalizedText, UserRole, ProductStatus, VendorOrderStatus, KycDocument } from "./schema";
+export type {
+  Locale,
+  LocalizedText,
+  UserRole,
+  ProductStatus,
+  VendorOrderStatus,
+  KycDocument,
+  AttributeDefinition,
+  ProductOption,
+} from "./schema";
 export { LOCALES, newId } from "./schema";

@@ -31,6 +31,17 @@ export const AUDIT_ACTIONS = [
   "vendor_application.approved",
   "vendor_application.rejected",
   "vendor_application.changes_requested",
+  "product.submitted",
+  "product.withdrawn",
+  "product.archived",
+  "product.resubmitted",
+  "product.approved",
+  "product.rejected",
+  "product.unpublished",
+  "category.created",
+  "category.updated",
+  "category.moved",
+  "category.archived",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -12,4 +12,7 @@ export const catalogRouter = createTRPCRouter({
     .query(({ ctx, input }) => catalog.categoryBySlug(ctx, input)),
   listProducts: publicProcedure.input(listProductsInput).query(({ ctx, input }) => catalog.listProducts(ctx, input)),
   productBySlug: publicProcedure.input(productBySlugInput).query(({ ctx, input }) => catalog.productBySlug(ctx, input)),
+  redirectForSlug: publicProcedure
+    .input(productBySlugInput.pick({ slug: true }).strict())
+    .query(({ ctx, input }) => catalog.redirectForSlug(ctx, input)),
 });

@@ -265,3 +265,16 @@ export async function categoryBySlug(ctx: Ctx, input: { slug: string; locale?: L
     children: children.map((c) => ({ slug: c.slug, title: localize(c.name, locale) })),
   };
 }
+
+/**
+ * Where an old or other-language slug points now: the product's current URL slug, or null.
+ * Pages call it when catalog.productBySlug answers NOT_FOUND, and redirect permanently.
+ */
+export async function redirectForSlug(ctx: Ctx, input: { slug: string }): Promise<{ slug: string } | null> {
+  const [row] = await ctx.db
+    .select({ slug: products.slug })
+    .from(schema.productSlugs)
+    .innerJoin(products, eq(products.id, schema.productSlugs.productId))
+    .where(and(eq(schema.productSlugs.slug, input.slug), eq(products.status, "published")));
+  return row && row.slug !== input.slug ? { slug: row.slug } : null;
+}

@@ -13,6 +13,7 @@ export const PERMISSIONS = [
   "users:manage", // disable, end sessions, change roles below ADMIN
   "users:grant-admin", // grant or take away ADMIN
   "vendor-applications:review",
+  "catalog:moderate", // review queue, publish/reject/unpublish, the category tree
   "api-keys:manage",
   "audit:read",
   "system:read",
@@ -26,6 +27,7 @@ const ADMIN: Permission[] = [
   "users:read",
   "users:manage",
   "vendor-applications:review",
+  "catalog:moderate", // review queue, publish/reject/unpublish, the category tree
   "api-keys:manage",
   "audit:read",
   "system:read",

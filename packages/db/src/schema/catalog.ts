@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  boolean,
   check,
   index,
   integer,
@@ -36,10 +37,29 @@ export const categories = pgTable(
     name: jsonb().$type<LocalizedText>().notNull(),
     description: jsonb().$type<LocalizedText>(),
     icon: text(),
+    /** What products in this category describe: size, colour, memory… (see AttributeDefinition). */
+    attributes: jsonb().$type<AttributeDefinition[]>().notNull().default([]),
+    /** Archived categories take no new products and are hidden from the storefront. */
+    archivedAt: timestamp({ withTimezone: true }),
     ...timestamps,
   },
   (t) => [index("categories_path_idx").using("btree", t.path.op("text_pattern_ops")), index().on(t.parentId, t.position)],
 );
+
+export interface AttributeDefinition {
+  key: string;
+  name: LocalizedText;
+  type: "text" | "number" | "enum" | "boolean";
+  unit?: string;
+  options?: { value: string; name: LocalizedText }[];
+  required: boolean;
+}
+
+export interface ProductOption {
+  key: string;
+  name: LocalizedText;
+  values: string[];
+}
 
 export const productStatus = pgEnum("product_status", ["draft", "pending_review", "published", "rejected", "archived"]);
 export type ProductStatus = (typeof productStatus.enumValues)[number];
@@ -61,6 +81,14 @@ export const products = pgTable(
     title: jsonb().$type<LocalizedText>().notNull(),
     description: jsonb().$type<LocalizedText>().notNull(),
     brand: text(),
+    tags: text().array().notNull().default([]),
+    attributes: jsonb().$type<Record<string, string | number | boolean>>().notNull().default({}),
+    options: jsonb().$type<ProductOption[]>().notNull().default([]),
+    /** IKPU/MXIK classification code (17 digits), printed on Uzbek fiscal receipts. */
+    ikpuCode: text(),
+    seo: jsonb().$type<{ title?: Partial<LocalizedText>; description?: Partial<LocalizedText> }>().notNull().default({}),
+    /** Why moderation rejected or unpublished it, shown to the vendor. */
+    moderationNote: text(),
     /** Cheapest variant price, kept by the catalog service; lets lists sort by price. */
     minPriceAmount: bigint({ mode: "number" }).notNull(),
     currency: char({ length: 3 }).notNull().default("UZS"),
@@ -94,7 +122,11 @@ export const productVariants = pgTable(
       .notNull()
       .references(() => vendors.id, { onDelete: "restrict" }),
     sku: text().notNull(),
+    barcode: text(),
     options: jsonb().$type<Record<string, string>>().notNull().default({}),
+    weightGrams: integer(),
+    /** Package size in millimetres. */
+    dimensions: jsonb().$type<{ length: number; width: number; height: number }>(),
     position: integer().notNull().default(0),
     priceAmount: bigint({ mode: "number" }).notNull(),
     compareAtAmount: bigint({ mode: "number" }),
@@ -146,4 +178,22 @@ export const stockLevels = pgTable(
     check("stock_levels_on_hand_nonnegative", sql`${t.onHand} >= 0`),
     check("stock_levels_reserved_within_on_hand", sql`${t.reserved} >= 0 AND ${t.reserved} <= ${t.onHand}`),
   ],
+);
+
+/**
+ * Every slug a product has had, per language. The current one is the product's URL; old
+ * ones stay so links and search results keep working (the storefront redirects them).
+ */
+export const productSlugs = pgTable(
+  "product_slugs",
+  {
+    slug: text().primaryKey(),
+    productId: uuid()
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    locale: text().notNull(),
+    isCurrent: boolean().notNull().default(true),
+    ...timestamps,
+  },
+  (t) => [index().on(t.productId, t.locale)],
 );

@@ -57,7 +57,7 @@ async function resetData(db: Database): Promise<void> {
   await db.execute(dsql`truncate table
     order_events, order_lines, vendor_orders, orders, stock_levels, product_images,
     product_variants, products, categories, warehouses, vendor_members, vendors, users, dev_mailbox,
-    vendor_applications, addresses, one_time_tokens, refresh_tokens, totp_credentials, recovery_codes, api_keys
+    vendor_applications, addresses, one_time_tokens, refresh_tokens, totp_credentials, recovery_codes, api_keys, product_slugs
     restart identity`);
 }
 

@@ -1,8 +1,11 @@
+import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { permanentRedirect } from "next/navigation";
 
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { resolveLocale } from "~/components/locale";
+import type { Locale } from "~/i18n/locales";
 import { orNotFound } from "~/components/not-found-error";
 import { serverApi } from "~/server/runtime";
 import { PurchasePanel } from "./purchase-panel";
@@ -11,17 +14,29 @@ interface Props {
   params: Promise<{ locale: string; slug: string }>;
 }
 
+/** The product, or a permanent redirect when the slug is an old one, or the 404 page. */
+async function loadProduct(slug: string, locale: Locale) {
+  const api = await serverApi();
+  try {
+    return await api.catalog.productBySlug({ slug, locale });
+  } catch (error) {
+    if (error instanceof TRPCError && error.code === "NOT_FOUND") {
+      const moved = await api.catalog.redirectForSlug({ slug });
+      if (moved) permanentRedirect(`/${locale}/p/${moved.slug}`);
+    }
+    return orNotFound(Promise.reject(error));
+  }
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await resolveLocale(params);
-  const api = await serverApi();
-  const product = await orNotFound(api.catalog.productBySlug({ slug: (await params).slug, locale }));
+  const product = await loadProduct((await params).slug, locale);
   return { title: product.title, description: product.description.slice(0, 160) };
 }
 
 export default async function ProductPage({ params }: Props) {
   const { locale, t } = await resolveLocale(params);
-  const api = await serverApi();
-  const product = await orNotFound(api.catalog.productBySlug({ slug: (await params).slug, locale }));
+  const product = await loadProduct((await params).slug, locale);
   return (
     <article>
       <Breadcrumbs

@@ -1,0 +1,48 @@
+import { z } from "zod";
+
+import { localizedRequired } from "./authoring-schema";
+
+const attributeDefinition = z.strictObject({
+  key: z.string().regex(/^[a-z][a-z0-9_]{0,29}$/),
+  name: localizedRequired(60),
+  type: z.enum(["text", "number", "enum", "boolean"]),
+  unit: z.string().max(10).optional(),
+  options: z
+    .array(z.strictObject({ value: z.string().min(1).max(40), name: localizedRequired(60) }))
+    .max(100)
+    .optional(),
+  required: z.boolean().default(false),
+});
+
+export const categorySlug = z
+  .string()
+  .min(2)
+  .max(80)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and hyphens");
+
+export const createCategoryInput = z.strictObject({
+  parentId: z.uuid().optional(),
+  slug: categorySlug,
+  name: localizedRequired(80),
+  attributes: z.array(attributeDefinition).max(30).default([]),
+});
+
+export const updateCategoryInput = z.strictObject({
+  categoryId: z.uuid(),
+  name: localizedRequired(80).optional(),
+  attributes: z.array(attributeDefinition).max(30).optional(),
+  icon: z.string().max(200).nullable().optional(),
+});
+
+export const moveCategoryInput = z.strictObject({
+  categoryId: z.uuid(),
+  parentId: z.uuid().nullable(),
+  position: z.number().int().min(0).optional(),
+});
+
+export const reviewQueueInput = z.strictObject({
+  status: z.enum(["pending_review", "published", "rejected", "draft", "archived"]).default("pending_review"),
+  vendorId: z.uuid().optional(),
+  cursor: z.uuid().optional(),
+  limit: z.number().int().min(1).max(100).default(25),
+});
