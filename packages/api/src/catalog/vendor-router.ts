@@ -11,6 +11,7 @@ import {
   warehouseInput,
 } from "./authoring-schema";
 import * as authoring from "./authoring";
+import { listProductImages } from "./media";
 
 /** A vendor's own catalog. Every procedure is vendor-scoped: other vendors' rows are NOT_FOUND. */
 export const vendorCatalogRouter = createTRPCRouter({
@@ -23,6 +24,7 @@ export const vendorCatalogRouter = createTRPCRouter({
   submitForReview: vendorProcedure.input(productRef).mutation(({ ctx, input }) => authoring.submitForReview(ctx, input)),
   withdrawFromReview: vendorProcedure.input(productRef).mutation(({ ctx, input }) => authoring.withdrawFromReview(ctx, input)),
   archiveProduct: vendorProcedure.input(productRef).mutation(({ ctx, input }) => authoring.archiveProduct(ctx, input)),
+  images: vendorProcedure.input(productRef).query(({ ctx, input }) => listProductImages(ctx, input)),
   warehouses: vendorProcedure.input(z.strictObject({ vendorId: z.uuid() })).query(({ ctx }) => authoring.listWarehouses(ctx)),
   createWarehouse: vendorProcedure.input(warehouseInput).mutation(({ ctx, input }) => authoring.createWarehouse(ctx, input)),
   updateWarehouse: vendorProcedure

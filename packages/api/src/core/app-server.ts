@@ -8,9 +8,11 @@ import { resolveCaller } from "../auth/resolve";
 import { createCaller } from "../root";
 import type { ServerEnv } from "./config";
 import { runtimeConfigFromEnv } from "./config";
+import { IMAGE_MAX_BYTES, uploadProductImage } from "../catalog/media";
 import { KYC_MAX_BYTES, readKycDocument, uploadKycDocument } from "../vendors/service";
+import type { Context, UserSession } from "./context";
 import { createContextInner, permissionsOf } from "./context";
-import { DOMAIN_TO_TRPC, DomainError, Forbidden, Unauthenticated, ValidationFailed } from "./errors";
+import { accessDenied, DOMAIN_TO_TRPC, DomainError, Forbidden, NotFound, Unauthenticated, ValidationFailed } from "./errors";
 import { clientIp, handleTrpcRequest, readLimitedBytes } from "./http";
 import { renderMetrics } from "./metrics";
 import type { Runtime, RuntimeConfig } from "./runtime";
@@ -89,6 +91,46 @@ export function createAppRoutes(
     });
   }
 
+  /**
+   * Shared by the upload routes: same-origin check, a signed-in person, the body read up to
+   * `maxBytes` plus the multipart envelope (larger bodies are refused unread), one `file`.
+   */
+  async function handleUpload(
+    request: Request,
+    maxBytes: number,
+    handle: (ctx: Context & { session: UserSession }, form: FormData, file: { name: string; bytes: Uint8Array }) => Promise<unknown>,
+  ): Promise<Response> {
+    const origin = request.headers.get("origin");
+    if (origin && origin !== new URL(request.url).origin && !(options.trustedOrigins ?? []).includes(origin)) {
+      return errorResponse(new Forbidden("Cross-origin request refused"));
+    }
+    const ctx = await contextFor(request);
+    if (ctx.session?.kind !== "user") return errorResponse(new Unauthenticated("Sign in to continue"));
+    const tooLarge = new ValidationFailed("File too large", { file: [`The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`] });
+    const limit = maxBytes + 64 * 1024;
+    if (Number(request.headers.get("content-length") ?? "0") > limit) return errorResponse(tooLarge);
+    try {
+      const body = await readLimitedBytes(request, limit);
+      if (!body) return errorResponse(tooLarge);
+      const form = await new Response(new Uint8Array(body), {
+        headers: { "content-type": request.headers.get("content-type") ?? "" },
+      }).formData();
+      const file = form.get("file");
+      if (!(file instanceof File)) return errorResponse(new ValidationFailed("No file", { file: ["Choose a file to upload"] }));
+      const result = await handle({ ...ctx, session: ctx.session }, form, {
+        name: file.name,
+        bytes: new Uint8Array(await file.arrayBuffer()),
+      });
+      return Response.json(result, { headers: { "cache-control": "no-store" } });
+    } catch (error) {
+      if (error instanceof DomainError) return errorResponse(error);
+      if (error instanceof TypeError)
+        return errorResponse(new ValidationFailed("Malformed upload", { file: ["The upload could not be read"] }));
+      ctx.log.error({ err: error }, "upload failed");
+      return Response.json({ error: { message: "Internal server error" } }, { status: 500 });
+    }
+  }
+
   return {
     async trpc(request: Request): Promise<Response> {
       return handleTrpcRequest(await getRuntime(), request, {
@@ -99,37 +141,26 @@ export function createAppRoutes(
       });
     },
     /** POST multipart/form-data with one `file`: a KYC document for a vendor application. */
-    async uploadKycDocument(request: Request): Promise<Response> {
-      const origin = request.headers.get("origin");
-      if (origin && origin !== new URL(request.url).origin && !(options.trustedOrigins ?? []).includes(origin)) {
-        return errorResponse(new Forbidden("Cross-origin request refused"));
-      }
-      const ctx = await contextFor(request);
-      if (ctx.session?.kind !== "user") return errorResponse(new Unauthenticated("Sign in to continue"));
-      const declared = Number(request.headers.get("content-length") ?? "0");
-      // The document limit plus room for the multipart envelope; larger bodies are not read.
-      const limit = KYC_MAX_BYTES + 64 * 1024;
-      if (declared > limit) return errorResponse(new ValidationFailed("File too large", { file: ["The file is larger than 10 MB"] }));
-      try {
-        const body = await readLimitedBytes(request, limit);
-        if (!body) return errorResponse(new ValidationFailed("File too large", { file: ["The file is larger than 10 MB"] }));
-        const form = await new Response(new Uint8Array(body), {
-          headers: { "content-type": request.headers.get("content-type") ?? "" },
-        }).formData();
-        const file = form.get("file");
-        if (!(file instanceof File)) return errorResponse(new ValidationFailed("No file", { file: ["Choose a file to upload"] }));
-        const result = await uploadKycDocument(
-          { ...ctx, session: ctx.session },
-          { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
-        );
-        return Response.json(result, { headers: { "cache-control": "no-store" } });
-      } catch (error) {
-        if (error instanceof DomainError) return errorResponse(error);
-        if (error instanceof TypeError)
-          return errorResponse(new ValidationFailed("Malformed upload", { file: ["The upload could not be read"] }));
-        ctx.log.error({ err: error }, "KYC upload failed");
-        return Response.json({ error: { message: "Internal server error" } }, { status: 500 });
-      }
+    uploadKycDocument(request: Request): Promise<Response> {
+      return handleUpload(request, KYC_MAX_BYTES, (ctx, _form, file) => uploadKycDocument(ctx, { fileName: file.name, bytes: file.bytes }));
+    },
+    /** POST multipart/form-data with `vendorId`, `productId`, optional `variantId`, and `file`: a product picture. */
+    uploadProductImage(request: Request): Promise<Response> {
+      return handleUpload(request, IMAGE_MAX_BYTES, (ctx, form, file) => {
+        const vendorId = String(form.get("vendorId") ?? "");
+        const productId = String(form.get("productId") ?? "");
+        const variantId = form.get("variantId") ? String(form.get("variantId")) : undefined;
+        const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+        if (!uuid.test(vendorId) || !uuid.test(productId) || (variantId && !uuid.test(variantId))) {
+          throw new ValidationFailed("Missing ids", { productId: ["Choose the product the picture belongs to"] });
+        }
+        // The same vendor scope as vendorProcedure: another vendor's ids are "not found".
+        const isStaff = permissionsOf(ctx.session).has("users:manage") && ctx.session.twoFactorVerified;
+        if (!isStaff && !(permissionsOf(ctx.session).has("vendor:manage") && ctx.session.vendorIds.includes(vendorId))) {
+          throw accessDenied(new NotFound("Vendor not found"));
+        }
+        return uploadProductImage({ ...ctx, vendorId }, { productId, variantId, bytes: file.bytes });
+      });
     },
     /** A KYC document, for reviewers only, never cached, always downloaded (never rendered inline). */
     async kycDocument(request: Request, applicationId: string, index: number): Promise<Response> {

@@ -154,6 +154,8 @@ export const productImages = pgTable(
     width: integer().notNull(),
     height: integer().notNull(),
     alt: jsonb().$type<LocalizedText>(),
+    /** WebP sizes made by the worker (image-renditions job); pages pick one by width. */
+    renditions: jsonb().$type<{ width: number; height: number; storageKey: string }[]>().notNull().default([]),
     ...timestamps,
   },
   (t) => [index().on(t.productId, t.position)],

@@ -1,0 +1,166 @@
+import { and, asc, desc, eq, gt, gte, inArray, isNull, sql } from "drizzle-orm";
+
+import type { Locale } from "@ultramarket/db";
+import { schema } from "@ultramarket/db";
+import type { Context } from "../core/context";
+import { decodeCursor, encodeCursor } from "../core/cursor";
+import { NotFound } from "../core/errors";
+import { DEFAULT_LOCALE, localize } from "../core/locale";
+import { publicFileUrl } from "../files/storage";
+
+const { categories, products, productVariants, productImages, stockLevels, vendors } = schema;
+
+type Ctx = Pick<Context, "db">;
+
+/** Most URLs one sitemap file may list (the protocol allows 50,000; smaller files are cheaper). */
+export const SITEMAP_PAGE_SIZE = 10_000;
+
+const published = eq(products.status, "published");
+
+/** How many product sitemap pages there are (1-based pages 1..count); 0 when nothing is published. */
+export async function sitemapProductPageCount(ctx: Ctx): Promise<{ pages: number; pageSize: number }> {
+  const [row] = await ctx.db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(products)
+    .where(published);
+  return { pages: Math.ceil((row?.count ?? 0) / SITEMAP_PAGE_SIZE), pageSize: SITEMAP_PAGE_SIZE };
+}
+
+export interface SitemapProduct {
+  id: string;
+  /** The canonical slug: the product's URL in every language is `/{locale}/p/{slug}`. */
+  slug: string;
+  updatedAt: Date;
+}
+
+/**
+ * One page (1-based) of published products ordered by id. The page's first id comes from
+ * one index scan (`order by id offset (page-1)*size limit 1`); the page itself is then a
+ * keyset scan from there, so no request ever loads more than one page of rows.
+ */
+export async function sitemapProducts(ctx: Ctx, input: { page: number }): Promise<SitemapProduct[]> {
+  if (!Number.isInteger(input.page) || input.page < 1) return [];
+  const [boundary] = await ctx.db
+    .select({ id: products.id })
+    .from(products)
+    .where(published)
+    .orderBy(asc(products.id))
+    .offset((input.page - 1) * SITEMAP_PAGE_SIZE)
+    .limit(1);
+  if (!boundary) return [];
+  return ctx.db
+    .select({ id: products.id, slug: products.slug, updatedAt: products.updatedAt })
+    .from(products)
+    .where(and(published, gte(products.id, boundary.id)))
+    .orderBy(asc(products.id))
+    .limit(SITEMAP_PAGE_SIZE);
+}
+
+/** Every storefront category (archived ones are hidden from the storefront). */
+export async function sitemapCategories(ctx: Ctx): Promise<{ slug: string; updatedAt: Date }[]> {
+  return ctx.db
+    .select({ slug: categories.slug, updatedAt: categories.updatedAt })
+    .from(categories)
+    .where(isNull(categories.archivedAt))
+    .orderBy(asc(categories.depth), asc(categories.position));
+}
+
+/** An active vendor's public profile; suspended or unknown vendors are NOT_FOUND. */
+export async function vendorBySlug(ctx: Ctx, input: { slug: string; locale?: Locale }) {
+  const locale = input.locale ?? DEFAULT_LOCALE;
+  const [vendor] = await ctx.db
+    .select({ id: vendors.id, slug: vendors.slug, name: vendors.name, description: vendors.description })
+    .from(vendors)
+    .where(and(eq(vendors.slug, input.slug), eq(vendors.status, "active")));
+  if (!vendor) throw new NotFound("Vendor not found");
+  return { id: vendor.id, slug: vendor.slug, name: vendor.name, description: localize(vendor.description, locale) };
+}
+
+export interface VendorProductCard {
+  id: string;
+  slug: string;
+  title: string;
+  brand: string | null;
+  priceAmount: number;
+  currency: string;
+  image: { url: string; width: number; height: number; alt: string } | null;
+  inStock: boolean;
+}
+
+/** A vendor's published products, newest first, paged by an opaque cursor. */
+export async function vendorProducts(
+  ctx: Ctx,
+  input: { vendorSlug: string; cursor?: string; limit?: number; locale?: Locale },
+): Promise<{ items: VendorProductCard[]; nextCursor: string | null }> {
+  const locale = input.locale ?? DEFAULT_LOCALE;
+  const limit = Math.min(Math.max(input.limit ?? 48, 1), 100);
+  const [vendor] = await ctx.db
+    .select({ id: vendors.id })
+    .from(vendors)
+    .where(and(eq(vendors.slug, input.vendorSlug), eq(vendors.status, "active")));
+  if (!vendor) throw new NotFound("Vendor not found");
+
+  const conditions = [published, eq(products.vendorId, vendor.id)];
+  if (input.cursor) {
+    const cursor = decodeCursor(input.cursor);
+    conditions.push(sql`(${products.publishedAt}, ${products.id}) < (${String(cursor.v)}::timestamptz, ${cursor.id}::uuid)`);
+  }
+  const rows = await ctx.db
+    .select({
+      id: products.id,
+      slug: products.slug,
+      title: products.title,
+      brand: products.brand,
+      minPriceAmount: products.minPriceAmount,
+      currency: products.currency,
+      publishedAt: products.publishedAt,
+    })
+    .from(products)
+    .where(and(...conditions))
+    .orderBy(desc(products.publishedAt), desc(products.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const nextCursor = rows.length > limit && last ? encodeCursor({ v: last.publishedAt?.toISOString() ?? "", id: last.id }) : null;
+  if (page.length === 0) return { items: [], nextCursor: null };
+
+  const ids = page.map((r) => r.id);
+  const [images, stock] = await Promise.all([
+    ctx.db
+      .selectDistinctOn([productImages.productId], {
+        productId: productImages.productId,
+        storageKey: productImages.storageKey,
+        width: productImages.width,
+        height: productImages.height,
+        alt: productImages.alt,
+      })
+      .from(productImages)
+      .where(inArray(productImages.productId, ids))
+      .orderBy(productImages.productId, asc(productImages.position)),
+    ctx.db
+      .select({ productId: productVariants.productId })
+      .from(productVariants)
+      .innerJoin(stockLevels, eq(stockLevels.variantId, productVariants.id))
+      .where(and(inArray(productVariants.productId, ids), gt(sql`${stockLevels.onHand} - ${stockLevels.reserved}`, 0)))
+      .groupBy(productVariants.productId),
+  ]);
+  const imageBy = new Map(images.map((i) => [i.productId, i]));
+  const inStock = new Set(stock.map((s) => s.productId));
+  const items = page.map((row): VendorProductCard => {
+    const image = imageBy.get(row.id);
+    const title = localize(row.title, locale);
+    return {
+      id: row.id,
+      slug: row.slug,
+      title,
+      brand: row.brand,
+      priceAmount: row.minPriceAmount,
+      currency: row.currency,
+      image: image
+        ? { url: publicFileUrl(image.storageKey), width: image.width, height: image.height, alt: localize(image.alt, locale) || title }
+        : null,
+      inStock: inStock.has(row.id),
+    };
+  });
+  return { items, nextCursor };
+}
