@@ -83,3 +83,50 @@ test.describe("storefront: home → category → product", () => {
     expect(locale?.status()).toBe(404);
   });
 });
+
+test.describe("storefront SEO", () => {
+  test("a product page carries Product and BreadcrumbList JSON-LD, a canonical URL and hreflang links", async ({ page }) => {
+    await page.goto("/uz/c/smartfonlar");
+    await page.getByTestId("product-title").first().click();
+    await expect(page.getByTestId("product-heading")).toBeVisible();
+    const slug = new URL(page.url()).pathname.split("/").at(-1)!;
+
+    const raw = (await page.getByTestId("product-jsonld").textContent()) ?? "";
+    const parsed = JSON.parse(raw) as Record<string, unknown> | Record<string, unknown>[];
+    const nodes = Array.isArray(parsed) ? parsed : [parsed];
+    const product = nodes.find((n) => n["@type"] === "Product") as Record<string, unknown> & { offers: Record<string, string> };
+    expect(product["@context"]).toBe("https://schema.org");
+    expect(typeof product.name).toBe("string");
+    expect(product.offers.priceCurrency).toBe("UZS");
+    expect(["Offer", "AggregateOffer"]).toContain(product.offers["@type"]);
+    expect(product.offers.price ?? product.offers.lowPrice).toMatch(/^\d+(\.\d{1,2})?$/);
+    expect(product.offers.availability).toMatch(/^https:\/\/schema\.org\/(InStock|OutOfStock)$/);
+    const crumbs = nodes.find((n) => n["@type"] === "BreadcrumbList") as { itemListElement: { position: number; item: string }[] };
+    expect(crumbs.itemListElement.map((c) => c.position)).toEqual(crumbs.itemListElement.map((_, i) => i + 1));
+
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", new RegExp(`/uz/p/${slug}$`));
+    await expect(page.locator('link[rel="alternate"][hreflang="ru"]')).toHaveAttribute("href", new RegExp(`/ru/p/${slug}$`));
+  });
+
+  test("robots.txt points at a sitemap index whose pages list published products", async ({ request }) => {
+    const robots = await (await request.get("/robots.txt")).text();
+    expect(robots).toMatch(/Sitemap: .*\/sitemap\.xml/);
+    const index = await (await request.get("/sitemap.xml")).text();
+    expect(index).toContain("<sitemapindex");
+    expect(index).toMatch(/\/sitemaps\/ru\/products\/1\.xml/);
+    const products = await request.get("/sitemaps/uz/products/1.xml");
+    expect(products.status()).toBe(200);
+    const xml = await products.text();
+    expect(xml).toMatch(/<loc>[^<]*\/uz\/p\/[a-z0-9-]+<\/loc>/);
+    expect(xml).toContain('hreflang="ru"');
+    expect((await request.get("/sitemaps/uz/products/999.xml")).status()).toBe(404);
+  });
+
+  test("a vendor page lists the vendor's products, linked from the product page", async ({ page }) => {
+    await page.goto("/uz/c/smartfonlar");
+    await page.getByTestId("product-title").first().click();
+    await page.getByTestId("vendor-name").getByRole("link").click();
+    await expect(page).toHaveURL(/\/uz\/v\/[a-z-]+$/);
+    await expect(page.getByTestId("product-title").first()).toBeVisible();
+  });
+});

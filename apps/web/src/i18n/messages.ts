@@ -27,6 +27,12 @@ const uz = {
   options: { color: "Rang", storage: "Xotira", size: "Oʻlcham", volume: "Hajm" } as Record<string, string>,
   values: { black: "Qora", white: "Oq", blue: "Koʻk", red: "Qizil" } as Record<string, string>,
   vat: "Narx QQS (12%) bilan",
+  vendorPage: {
+    products: "Sotuvchining mahsulotlari",
+    empty: "Bu sotuvchida hozircha mahsulot yoʻq",
+    showMore: "Yana koʻrsatish",
+    backToStart: "Boshiga qaytish",
+  },
   common: {
     pleaseWait: "Iltimos, kuting…",
     save: "Saqlash",
@@ -270,6 +276,12 @@ const ru: Messages = {
   options: { color: "Цвет", storage: "Память", size: "Размер", volume: "Объём" },
   values: { black: "Чёрный", white: "Белый", blue: "Синий", red: "Красный" },
   vat: "Цена с НДС (12%)",
+  vendorPage: {
+    products: "Товары продавца",
+    empty: "У этого продавца пока нет товаров",
+    showMore: "Показать ещё",
+    backToStart: "В начало",
+  },
   common: {
     pleaseWait: "Подождите…",
     save: "Сохранить",
@@ -510,6 +522,12 @@ const en: Messages = {
   options: { color: "Colour", storage: "Storage", size: "Size", volume: "Volume" },
   values: { black: "Black", white: "White", blue: "Blue", red: "Red" },
   vat: "Price includes VAT (12%)",
+  vendorPage: {
+    products: "Products from this seller",
+    empty: "This seller has no products yet",
+    showMore: "Show more",
+    backToStart: "Back to the start",
+  },
   common: {
     pleaseWait: "Please wait…",
     save: "Save",

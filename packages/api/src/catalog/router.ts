@@ -3,7 +3,10 @@ import { z } from "zod";
 import { localeSchema } from "../core/locale";
 import { createTRPCRouter, publicProcedure } from "../core/trpc";
 import { categoryTreeInput, listProductsInput, productBySlugInput } from "./schema";
+import * as seo from "./seo";
 import * as catalog from "./service";
+
+const slug = z.string().min(1).max(200);
 
 export const catalogRouter = createTRPCRouter({
   categoryTree: publicProcedure.input(categoryTreeInput).query(({ ctx, input }) => catalog.categoryTree(ctx, input ?? {})),
@@ -15,4 +18,23 @@ export const catalogRouter = createTRPCRouter({
   redirectForSlug: publicProcedure
     .input(productBySlugInput.pick({ slug: true }).strict())
     .query(({ ctx, input }) => catalog.redirectForSlug(ctx, input)),
+  // Vendor pages and sitemaps (published products only).
+  vendorBySlug: publicProcedure
+    .input(z.strictObject({ slug, locale: localeSchema.optional() }))
+    .query(({ ctx, input }) => seo.vendorBySlug(ctx, input)),
+  vendorProducts: publicProcedure
+    .input(
+      z.strictObject({
+        vendorSlug: slug,
+        cursor: z.string().max(500).optional(),
+        limit: z.number().int().min(1).max(100).optional(),
+        locale: localeSchema.optional(),
+      }),
+    )
+    .query(({ ctx, input }) => seo.vendorProducts(ctx, input)),
+  sitemapProductPageCount: publicProcedure.query(({ ctx }) => seo.sitemapProductPageCount(ctx)),
+  sitemapProducts: publicProcedure
+    .input(z.strictObject({ page: z.number().int().min(1).max(100_000) }))
+    .query(({ ctx, input }) => seo.sitemapProducts(ctx, input)),
+  sitemapCategories: publicProcedure.query(({ ctx }) => seo.sitemapCategories(ctx)),
 });

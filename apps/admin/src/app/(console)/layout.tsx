@@ -12,11 +12,17 @@ const STAFF_NAV: NavItem[] = [
   { href: "/", label: "Dashboard" },
   { href: "/users", label: "Users" },
   { href: "/vendor-applications", label: "Vendor applications" },
+  { href: "/review", label: "Review queue" },
+  { href: "/categories", label: "Categories" },
   { href: "/api-keys", label: "API keys" },
   { href: "/audit", label: "Audit log" },
   { href: "/mailbox", label: "Dev mailbox" },
 ];
-const VENDOR_NAV: NavItem[] = [{ href: "/", label: "Dashboard" }];
+const VENDOR_NAV: NavItem[] = [
+  { href: "/", label: "Dashboard" },
+  { href: "/products", label: "Products" },
+  { href: "/warehouses", label: "Warehouses" },
+];
 
 /** The guard: every page below needs a signed-in seller or staff member (staff after their second factor). */
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {

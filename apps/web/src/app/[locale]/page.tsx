@@ -1,8 +1,15 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 
 import { resolveLocale } from "~/components/locale";
 import { ProductList } from "~/components/product-list";
+import { alternatesFor } from "~/components/seo";
 import { serverApi } from "~/server/runtime";
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale, t } = await resolveLocale(params);
+  return { title: { absolute: `UltraMarket — ${t.tagline}` }, description: t.tagline, alternates: alternatesFor(locale, "") };
+}
 
 export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale, t } = await resolveLocale(params);

@@ -7,6 +7,7 @@ import { Breadcrumbs } from "~/components/breadcrumbs";
 import { resolveLocale } from "~/components/locale";
 import { orNotFound } from "~/components/not-found-error";
 import { ProductList } from "~/components/product-list";
+import { alternatesFor } from "~/components/seo";
 import { serverApi } from "~/server/runtime";
 import { LoadMore } from "./load-more";
 
@@ -20,7 +21,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   const api = await serverApi();
   const category = await orNotFound(api.catalog.categoryBySlug({ slug, locale }));
-  return { title: category.title };
+  return { title: category.title, alternates: alternatesFor(locale, `/c/${encodeURIComponent(category.slug)}`) };
 }
 
 export default async function CategoryPage({ params, searchParams }: Props) {

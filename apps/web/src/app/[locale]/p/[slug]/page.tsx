@@ -7,6 +7,8 @@ import { Breadcrumbs } from "~/components/breadcrumbs";
 import { resolveLocale } from "~/components/locale";
 import type { Locale } from "~/i18n/locales";
 import { orNotFound } from "~/components/not-found-error";
+import { ProductJsonLd } from "~/components/product-jsonld";
+import { alternatesFor } from "~/components/seo";
 import { serverApi } from "~/server/runtime";
 import { PurchasePanel } from "./purchase-panel";
 
@@ -31,7 +33,11 @@ async function loadProduct(slug: string, locale: Locale) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await resolveLocale(params);
   const product = await loadProduct((await params).slug, locale);
-  return { title: product.title, description: product.description.slice(0, 160) };
+  return {
+    title: product.title,
+    description: product.description.slice(0, 160),
+    alternates: alternatesFor(locale, `/p/${encodeURIComponent(product.slug)}`),
+  };
 }
 
 export default async function ProductPage({ params }: Props) {
@@ -39,6 +45,7 @@ export default async function ProductPage({ params }: Props) {
   const product = await loadProduct((await params).slug, locale);
   return (
     <article>
+      <ProductJsonLd product={product} locale={locale} homeTitle={t.home} />
       <Breadcrumbs
         label={t.home}
         items={[
@@ -67,7 +74,9 @@ export default async function ProductPage({ params }: Props) {
         <aside className="rounded-xl border border-slate-200 bg-white p-5" aria-label={t.seller}>
           <p className="text-sm text-slate-500">{t.seller}</p>
           <p className="mt-1 font-semibold" data-testid="vendor-name">
-            {product.vendor.name}
+            <Link href={`/${locale}/v/${product.vendor.slug}`} className="hover:text-indigo-700 hover:underline">
+              {product.vendor.name}
+            </Link>
           </p>
           <Link href={`/${locale}`} className="sr-only">
             {t.backHome}

@@ -1,0 +1,456 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import type { FormEvent } from "react";
+import { useState } from "react";
+
+import type { RouterInputs, RouterOutputs } from "@ultramarket/api";
+import { buttonClass, cn } from "@ultramarket/ui";
+import { fieldErrorsOf, FormAlert, formErrorOf, SelectField, SubmitButton, TextAreaField, TextField } from "@ultramarket/ui/forms";
+import { useTRPC } from "@ultramarket/ui/trpc";
+import { Card } from "~/components/ui";
+import type { Locale } from "~/lib/catalog";
+import { LOCALE_LABELS, LOCALES, parseSom } from "~/lib/catalog";
+import { queryString } from "~/lib/format";
+
+export type EditableProduct = RouterOutputs["vendorCatalog"]["getProduct"];
+export interface CategoryChoice {
+  id: string;
+  label: string;
+}
+type Localized = Record<Locale, string>;
+type FieldErrors = Record<string, string[]>;
+
+interface OptionDraft {
+  key: string;
+  name: Localized;
+  values: string;
+}
+interface VariantDraft {
+  sku: string;
+  price: string;
+  oldPrice: string;
+  barcode: string;
+}
+
+const MAX_OPTIONS = 3;
+const MAX_VARIANTS = 100;
+const emptyText = (): Localized => ({ uz: "", ru: "", en: "" });
+const emptyVariant = (): VariantDraft => ({ sku: "", price: "", oldPrice: "", barcode: "" });
+
+function parseValues(text: string): string[] {
+  return [...new Set(text.split(",").map((v) => v.trim()))].filter(Boolean);
+}
+
+/** Every combination of the options' values, in option order; one empty combination without options. */
+function combinations(options: { key: string; values: string[] }[]): Record<string, string>[] {
+  return options.reduce<Record<string, string>[]>(
+    (acc, option) => acc.flatMap((combo) => option.values.map((value) => ({ ...combo, [option.key]: value }))),
+    [{}],
+  );
+}
+
+const sameText = (a: Localized, b: Localized) => LOCALES.every((l) => a[l].trim() === (b[l] ?? "").trim());
+const trimText = (t: Localized): Localized => ({ uz: t.uz.trim(), ru: t.ru.trim(), en: t.en.trim() });
+
+export function ProductEditor({
+  vendorId,
+  vendorParam,
+  categories,
+  product,
+}: {
+  vendorId: string;
+  vendorParam?: string;
+  categories: CategoryChoice[];
+  product?: EditableProduct;
+}) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [tab, setTab] = useState<Locale>("uz");
+  const [title, setTitle] = useState<Localized>(product ? { ...emptyText(), ...product.title } : emptyText());
+  const [description, setDescription] = useState<Localized>(product ? { ...emptyText(), ...product.description } : emptyText());
+  const [categoryId, setCategoryId] = useState(product?.categoryId ?? "");
+  const [brand, setBrand] = useState(product?.brand ?? "");
+  const [ikpuCode, setIkpuCode] = useState(product?.ikpuCode ?? "");
+  const [options, setOptions] = useState<OptionDraft[]>([]);
+  const [variants, setVariants] = useState<Record<string, VariantDraft>>({});
+  const [localErrors, setLocalErrors] = useState<FieldErrors>({});
+  const [done, setDone] = useState<string | null>(null);
+
+  const create = useMutation(
+    trpc.vendorCatalog.createProduct.mutationOptions({
+      onSuccess: (created) => router.push(`/products/${created.id}${queryString({ vendor: vendorParam, created: "1" })}`),
+    }),
+  );
+  const update = useMutation(
+    trpc.vendorCatalog.updateProduct.mutationOptions({
+      onSuccess: () => {
+        setDone("Product saved.");
+        router.refresh();
+      },
+    }),
+  );
+  const mutation = product ? update : create;
+  const errors: FieldErrors = { ...fieldErrorsOf(mutation.error), ...localErrors };
+  const pending = mutation.isPending;
+
+  const usable = options.map((o) => ({ key: o.key.trim(), values: parseValues(o.values) })).filter((o) => o.key && o.values.length);
+  const matrix = product ? [] : combinations(usable);
+  const comboKey = (combo: Record<string, string>) => usable.map((o) => combo[o.key]).join(" / ");
+
+  function setVariant(key: string, patch: Partial<VariantDraft>) {
+    setVariants((current) => ({ ...current, [key]: { ...(current[key] ?? emptyVariant()), ...patch } }));
+  }
+  function setOption(index: number, patch: Partial<OptionDraft>) {
+    setOptions((current) => current.map((o, i) => (i === index ? { ...o, ...patch } : o)));
+  }
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setDone(null);
+    const local: FieldErrors = {};
+    if (!categoryId) local.categoryId = ["Choose a category"];
+    if (product) {
+      setLocalErrors(local);
+      if (Object.keys(local).length) return;
+      const input: RouterInputs["vendorCatalog"]["updateProduct"] = { vendorId, productId: product.id };
+      if (categoryId !== product.categoryId) input.categoryId = categoryId;
+      if (!sameText(title, { ...emptyText(), ...product.title })) input.title = trimText(title);
+      if (!sameText(description, { ...emptyText(), ...product.description })) input.description = trimText(description);
+      if (brand.trim() !== (product.brand ?? "")) input.brand = brand.trim();
+      if (ikpuCode.trim() && ikpuCode.trim() !== (product.ikpuCode ?? "")) input.ikpuCode = ikpuCode.trim();
+      if (Object.keys(input).length === 2) {
+        setDone("Nothing changed.");
+        return;
+      }
+      update.mutate(input);
+      return;
+    }
+    if (matrix.length > MAX_VARIANTS) local._variants = [`At most ${MAX_VARIANTS} variants; remove some option values`];
+    const variantInputs: RouterInputs["vendorCatalog"]["createProduct"]["variants"] = matrix.map((combo, index) => {
+      const draft = variants[comboKey(combo)] ?? emptyVariant();
+      const price = parseSom(draft.price);
+      const oldPrice = parseSom(draft.oldPrice);
+      if (price === null) local[`variants.${index}.priceAmount`] = ["Enter the price"];
+      else if (Number.isNaN(price)) local[`variants.${index}.priceAmount`] = ["Enter the price in soʻm, e.g. 125000"];
+      if (oldPrice !== null && Number.isNaN(oldPrice)) local[`variants.${index}.compareAtAmount`] = ["Enter the old price in soʻm"];
+      return {
+        sku: draft.sku.trim(),
+        barcode: draft.barcode.trim() || undefined,
+        options: combo,
+        priceAmount: price ?? 0,
+        compareAtAmount: oldPrice ?? undefined,
+      };
+    });
+    setLocalErrors(local);
+    if (Object.keys(local).length) return;
+    create.mutate({
+      vendorId,
+      categoryId,
+      title: trimText(title),
+      description: trimText(description),
+      brand: brand.trim() || undefined,
+      ikpuCode: ikpuCode.trim() || undefined,
+      tags: [],
+      attributes: {},
+      options: options.map((o) => ({ key: o.key.trim(), name: trimText(o.name), values: parseValues(o.values) })),
+      variants: variantInputs,
+      seo: {},
+    });
+  }
+
+  const tabHasError = (locale: Locale) => Boolean(errors[`title.${locale}`] || errors[`description.${locale}`]);
+  const otherErrors = Object.entries(errors)
+    .filter(([key]) => key.startsWith("attributes.") || key === "options" || key === "variants" || key === "_variants" || key === "seo")
+    .map(([, messages]) => messages[0]);
+
+  return (
+    <form
+      onSubmit={submit}
+      className="space-y-6"
+      data-testid="product-editor"
+      aria-label={product ? "Edit product" : "New product"}
+      noValidate
+    >
+      <FormAlert tone="success" message={done} />
+      <FormAlert message={formErrorOf(mutation.error) ?? (Object.keys(localErrors).length ? "Check the highlighted fields" : null)} />
+      {otherErrors.length ? (
+        <ul className="list-inside list-disc rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700" role="alert">
+          {otherErrors.map((message) => (
+            <li key={message}>{message}</li>
+          ))}
+        </ul>
+      ) : null}
+
+      <Card title="Title and description">
+        <div role="tablist" aria-label="Language" className="mb-4 flex gap-1 border-b border-slate-200">
+          {LOCALES.map((locale) => (
+            <button
+              key={locale}
+              type="button"
+              role="tab"
+              id={`lang-tab-${locale}`}
+              aria-selected={tab === locale}
+              aria-controls={`lang-panel-${locale}`}
+              onClick={() => setTab(locale)}
+              className={cn(
+                "-mb-px border-b-2 px-3 py-2 text-sm",
+                tab === locale ? "border-indigo-600 font-medium text-indigo-700" : "border-transparent text-slate-600 hover:text-slate-900",
+              )}
+            >
+              {LOCALE_LABELS[locale]}
+              {locale === "uz" ? " *" : ""}
+              {tabHasError(locale) ? (
+                <span className="ml-1 text-red-600" aria-label="has errors">
+                  ●
+                </span>
+              ) : null}
+            </button>
+          ))}
+        </div>
+        {LOCALES.map((locale) => (
+          <div
+            key={locale}
+            role="tabpanel"
+            id={`lang-panel-${locale}`}
+            aria-labelledby={`lang-tab-${locale}`}
+            hidden={tab !== locale}
+            className="space-y-4"
+          >
+            <TextField
+              label={`Title (${LOCALE_LABELS[locale]})`}
+              name={`title.${locale}`}
+              value={title[locale]}
+              maxLength={200}
+              required={locale === "uz"}
+              onChange={(e) => setTitle({ ...title, [locale]: e.target.value })}
+              error={errors[`title.${locale}`]}
+            />
+            <TextAreaField
+              label={`Description (${LOCALE_LABELS[locale]})`}
+              name={`description.${locale}`}
+              value={description[locale]}
+              rows={6}
+              required={locale === "uz"}
+              onChange={(e) => setDescription({ ...description, [locale]: e.target.value })}
+              error={errors[`description.${locale}`]}
+            />
+          </div>
+        ))}
+      </Card>
+
+      <Card title="Details">
+        <div className="grid gap-4 sm:grid-cols-2">
+          <SelectField
+            label="Category"
+            name="categoryId"
+            value={categoryId}
+            onChange={(e) => setCategoryId(e.target.value)}
+            error={errors.categoryId}
+            className="sm:col-span-2"
+            required
+          >
+            <option value="">Choose a category…</option>
+            {categories.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.label}
+              </option>
+            ))}
+          </SelectField>
+          <TextField
+            label="Brand"
+            name="brand"
+            value={brand}
+            maxLength={80}
+            onChange={(e) => setBrand(e.target.value)}
+            error={errors.brand}
+          />
+          <TextField
+            label="IKPU / MXIK code"
+            name="ikpuCode"
+            value={ikpuCode}
+            inputMode="numeric"
+            maxLength={17}
+            hint="17 digits, printed on fiscal receipts"
+            onChange={(e) => setIkpuCode(e.target.value.replace(/\D/g, ""))}
+            error={errors.ikpuCode}
+          />
+        </div>
+        {product?.status === "published" ? (
+          <p className="mt-3 text-xs text-slate-500">
+            Changing the category, title or description sends a published product back to review.
+          </p>
+        ) : null}
+      </Card>
+
+      {product ? (
+        <Card title="Options">
+          {product.options.length === 0 ? (
+            <p className="text-sm text-slate-500">This product has a single variant and no options.</p>
+          ) : (
+            <ul className="space-y-1 text-sm">
+              {product.options.map((o) => (
+                <li key={o.key}>
+                  <span className="font-medium">{o.name.uz || o.key}</span> <span className="text-slate-500">({o.key})</span>:{" "}
+                  {o.values.join(", ")}
+                </li>
+              ))}
+            </ul>
+          )}
+          <p className="mt-2 text-xs text-slate-500">Options cannot be changed after the product is created.</p>
+        </Card>
+      ) : (
+        <>
+          <Card title="Options">
+            <p className="mb-3 text-sm text-slate-500">
+              Up to {MAX_OPTIONS} options such as colour or size. Every combination of their values becomes a variant.
+            </p>
+            <div className="space-y-4">
+              {options.map((option, index) => (
+                <fieldset key={index} className="space-y-3 rounded-lg border border-slate-200 p-3">
+                  <legend className="px-1 text-sm font-medium">Option {index + 1}</legend>
+                  <div className="grid gap-3 sm:grid-cols-4">
+                    <TextField
+                      label="Key"
+                      value={option.key}
+                      placeholder="color"
+                      onChange={(e) => setOption(index, { key: e.target.value.toLowerCase() })}
+                      error={errors[`options.${index}.key`]}
+                    />
+                    {LOCALES.map((locale) => (
+                      <TextField
+                        key={locale}
+                        label={`Name (${LOCALE_LABELS[locale]})`}
+                        value={option.name[locale]}
+                        onChange={(e) => setOption(index, { name: { ...option.name, [locale]: e.target.value } })}
+                        error={errors[`options.${index}.name.${locale}`]}
+                      />
+                    ))}
+                  </div>
+                  <TextField
+                    label="Values"
+                    value={option.values}
+                    placeholder="Red, Blue, Green"
+                    hint="Separate values with commas"
+                    onChange={(e) => setOption(index, { values: e.target.value })}
+                    error={
+                      errors[`options.${index}.values`] ??
+                      Object.entries(errors).find(([k]) => k.startsWith(`options.${index}.values.`))?.[1]
+                    }
+                  />
+                  <button
+                    type="button"
+                    className="text-sm text-red-700 hover:underline"
+                    onClick={() => setOptions((current) => current.filter((_, i) => i !== index))}
+                  >
+                    Remove option {index + 1}
+                  </button>
+                </fieldset>
+              ))}
+            </div>
+            {errors.options ? <p className="mt-2 text-xs text-red-600">{errors.options[0]}</p> : null}
+            {options.length < MAX_OPTIONS ? (
+              <button
+                type="button"
+                className={cn(buttonClass("secondary"), "mt-3")}
+                onClick={() => setOptions((current) => [...current, { key: "", name: emptyText(), values: "" }])}
+              >
+                Add option
+              </button>
+            ) : null}
+          </Card>
+
+          <Card title={`Variants (${matrix.length})`}>
+            {matrix.length > MAX_VARIANTS ? (
+              <p className="mb-3 text-sm text-red-700">
+                {matrix.length} combinations: at most {MAX_VARIANTS} variants are allowed.
+              </p>
+            ) : null}
+            <div className="overflow-x-auto">
+              <table className="w-full text-left text-sm" aria-label="Variants">
+                <thead>
+                  <tr className="text-slate-500">
+                    <th scope="col" className="py-2 pr-3 font-medium">
+                      Variant
+                    </th>
+                    <th scope="col" className="py-2 pr-3 font-medium">
+                      SKU
+                    </th>
+                    <th scope="col" className="py-2 pr-3 font-medium">
+                      Price (soʻm)
+                    </th>
+                    <th scope="col" className="py-2 pr-3 font-medium">
+                      Old price (soʻm)
+                    </th>
+                    <th scope="col" className="py-2 font-medium">
+                      Barcode
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {matrix.slice(0, MAX_VARIANTS).map((combo, index) => {
+                    const key = comboKey(combo);
+                    const draft = variants[key] ?? emptyVariant();
+                    const name = key || "Default";
+                    return (
+                      <tr key={key} className="border-t border-slate-100 align-top">
+                        <th scope="row" className="py-2 pr-3 font-medium">
+                          {name}
+                          {errors[`variants.${index}.options`] ? (
+                            <p className="text-xs font-normal text-red-600">{errors[`variants.${index}.options`]![0]}</p>
+                          ) : null}
+                        </th>
+                        <td className="py-2 pr-3">
+                          <TextField
+                            label={`SKU for ${name}`}
+                            className="[&>label]:sr-only"
+                            value={draft.sku}
+                            onChange={(e) => setVariant(key, { sku: e.target.value })}
+                            error={errors[`variants.${index}.sku`]}
+                          />
+                        </td>
+                        <td className="py-2 pr-3">
+                          <TextField
+                            label={`Price for ${name}`}
+                            className="[&>label]:sr-only"
+                            inputMode="decimal"
+                            value={draft.price}
+                            onChange={(e) => setVariant(key, { price: e.target.value })}
+                            error={errors[`variants.${index}.priceAmount`]}
+                          />
+                        </td>
+                        <td className="py-2 pr-3">
+                          <TextField
+                            label={`Old price for ${name}`}
+                            className="[&>label]:sr-only"
+                            inputMode="decimal"
+                            value={draft.oldPrice}
+                            onChange={(e) => setVariant(key, { oldPrice: e.target.value })}
+                            error={errors[`variants.${index}.compareAtAmount`]}
+                          />
+                        </td>
+                        <td className="py-2">
+                          <TextField
+                            label={`Barcode for ${name}`}
+                            className="[&>label]:sr-only"
+                            inputMode="numeric"
+                            value={draft.barcode}
+                            onChange={(e) => setVariant(key, { barcode: e.target.value })}
+                            error={errors[`variants.${index}.barcode`]}
+                          />
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          </Card>
+        </>
+      )}
+
+      <SubmitButton pending={pending}>{pending ? "Saving…" : product ? "Save changes" : "Create product"}</SubmitButton>
+    </form>
+  );
+}
