@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, isNull, sql } from "drizzle-orm";
 
 import type { Locale } from "@ultramarket/db";
 import { schema } from "@ultramarket/db";
@@ -6,9 +6,10 @@ import type { Context } from "../core/context";
 import { decodeCursor, encodeCursor } from "../core/cursor";
 import { NotFound } from "../core/errors";
 import { DEFAULT_LOCALE, localize } from "../core/locale";
-import { publicFileUrl } from "../files/storage";
+import type { ProductCard } from "./service";
+import { cardsFor } from "./service";
 
-const { categories, products, productVariants, productImages, stockLevels, vendors } = schema;
+const { categories, products, vendors } = schema;
 
 type Ctx = Pick<Context, "db">;
 
@@ -76,22 +77,13 @@ export async function vendorBySlug(ctx: Ctx, input: { slug: string; locale?: Loc
   return { id: vendor.id, slug: vendor.slug, name: vendor.name, description: localize(vendor.description, locale) };
 }
 
-export interface VendorProductCard {
-  id: string;
-  slug: string;
-  title: string;
-  brand: string | null;
-  priceAmount: number;
-  currency: string;
-  image: { url: string; width: number; height: number; alt: string } | null;
-  inStock: boolean;
-}
+export type VendorProductCard = ProductCard;
 
 /** A vendor's published products, newest first, paged by an opaque cursor. */
 export async function vendorProducts(
   ctx: Ctx,
   input: { vendorSlug: string; cursor?: string; limit?: number; locale?: Locale },
-): Promise<{ items: VendorProductCard[]; nextCursor: string | null }> {
+): Promise<{ items: ProductCard[]; nextCursor: string | null }> {
   const locale = input.locale ?? DEFAULT_LOCALE;
   const limit = Math.min(Math.max(input.limit ?? 48, 1), 100);
   const [vendor] = await ctx.db
@@ -122,45 +114,5 @@ export async function vendorProducts(
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const nextCursor = rows.length > limit && last ? encodeCursor({ v: last.publishedAt?.toISOString() ?? "", id: last.id }) : null;
-  if (page.length === 0) return { items: [], nextCursor: null };
-
-  const ids = page.map((r) => r.id);
-  const [images, stock] = await Promise.all([
-    ctx.db
-      .selectDistinctOn([productImages.productId], {
-        productId: productImages.productId,
-        storageKey: productImages.storageKey,
-        width: productImages.width,
-        height: productImages.height,
-        alt: productImages.alt,
-      })
-      .from(productImages)
-      .where(inArray(productImages.productId, ids))
-      .orderBy(productImages.productId, asc(productImages.position)),
-    ctx.db
-      .select({ productId: productVariants.productId })
-      .from(productVariants)
-      .innerJoin(stockLevels, eq(stockLevels.variantId, productVariants.id))
-      .where(and(inArray(productVariants.productId, ids), gt(sql`${stockLevels.onHand} - ${stockLevels.reserved}`, 0)))
-      .groupBy(productVariants.productId),
-  ]);
-  const imageBy = new Map(images.map((i) => [i.productId, i]));
-  const inStock = new Set(stock.map((s) => s.productId));
-  const items = page.map((row): VendorProductCard => {
-    const image = imageBy.get(row.id);
-    const title = localize(row.title, locale);
-    return {
-      id: row.id,
-      slug: row.slug,
-      title,
-      brand: row.brand,
-      priceAmount: row.minPriceAmount,
-      currency: row.currency,
-      image: image
-        ? { url: publicFileUrl(image.storageKey), width: image.width, height: image.height, alt: localize(image.alt, locale) || title }
-        : null,
-      inStock: inStock.has(row.id),
-    };
-  });
-  return { items, nextCursor };
+  return { items: await cardsFor(ctx, page, locale), nextCursor };
 }

@@ -49,7 +49,8 @@ export interface ProductCard {
   inStock: boolean;
 }
 
-async function cardsFor(
+/** Cards for a page of product rows: first image and an in-stock flag, two queries for the whole page. */
+export async function cardsFor(
   ctx: Ctx,
   rows: { id: string; slug: string; title: schema.LocalizedText; brand: string | null; minPriceAmount: number; currency: string }[],
   locale: Locale,
