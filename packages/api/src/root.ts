@@ -3,6 +3,7 @@ import { auditRouter } from "./audit/router";
 import { authRouter } from "./auth/router";
 import { adminCatalogRouter } from "./catalog/admin-router";
 import { catalogRouter } from "./catalog/router";
+import { inventoryRouter } from "./inventory/router";
 import { vendorCatalogRouter } from "./catalog/vendor-router";
 import { createCallerFactory, createTRPCRouter } from "./core/trpc";
 import { systemRouter } from "./system/router";
@@ -18,6 +19,7 @@ export const appRouter = createTRPCRouter({
   catalog: catalogRouter,
   vendorCatalog: vendorCatalogRouter,
   adminCatalog: adminCatalogRouter,
+  inventory: inventoryRouter,
   system: systemRouter,
 });
 

@@ -5,3 +5,4 @@ export * from "./catalog";
 export * from "./orders";
 export * from "./mail";
 export * from "./identity";
+export * from "./inventory";

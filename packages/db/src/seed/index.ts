@@ -57,7 +57,7 @@ async function resetData(db: Database): Promise<void> {
   await db.execute(dsql`truncate table
     order_events, order_lines, vendor_orders, orders, stock_levels, product_images,
     product_variants, products, categories, warehouses, vendor_members, vendors, users, dev_mailbox,
-    vendor_applications, addresses, one_time_tokens, refresh_tokens, totp_credentials, recovery_codes, api_keys, product_slugs
+    vendor_applications, addresses, one_time_tokens, refresh_tokens, totp_credentials, recovery_codes, api_keys, product_slugs, stock_movements
     restart identity`);
 }
 
@@ -104,6 +104,7 @@ interface ChunkRows {
   products: unknown[][];
   variants: unknown[][];
   stock: unknown[][];
+  movements: unknown[][];
   images: unknown[][];
 }
 
@@ -117,7 +118,7 @@ function buildChunk(
   now: number,
   imagesPerProduct: number,
 ): ChunkRows {
-  const rows: ChunkRows = { products: [], variants: [], stock: [], images: [] };
+  const rows: ChunkRows = { products: [], variants: [], stock: [], movements: [], images: [] };
   for (let i = from; i < to; i++) {
     const placed = leaves[i % leaves.length]!;
     const { leaf } = placed;
@@ -146,7 +147,10 @@ function buildChunk(
       const sku = `${leaf.slug.slice(0, 3).toUpperCase()}-${i.toString(36).toUpperCase()}-${position + 1}`;
       rows.variants.push([variantId, productId, vendor.id, sku, options, position, price, compareAt, "UZS", createdAt, createdAt]);
       const onHand = random.chance(0.1) ? 0 : random.int(1, 60);
-      rows.stock.push([variantId, vendor.warehouseIds[position % vendor.warehouseIds.length]!, onHand, 0, createdAt, createdAt]);
+      const warehouseId = vendor.warehouseIds[position % vendor.warehouseIds.length]!;
+      rows.stock.push([variantId, warehouseId, onHand, 0, createdAt, createdAt]);
+      // The ledger opens with a receipt, so counters equal the sums of their movements.
+      if (onHand > 0) rows.movements.push([newId(), variantId, warehouseId, "receipt", onHand, 0, "opening balance", createdAt, createdAt]);
     });
     const pool = imagesByLeaf.get(leaf.slug) ?? [];
     for (let n = 0; n < imagesPerProduct && n < pool.length; n++) {
@@ -220,6 +224,12 @@ async function copyChunk(sql: SqlClient, rows: ChunkRows): Promise<void> {
     "stock_levels",
     ["variant_id", "warehouse_id", "on_hand", "reserved", "created_at", "updated_at"],
     rows.stock as never,
+  );
+  await copyRows(
+    sql,
+    "stock_movements",
+    ["id", "variant_id", "warehouse_id", "kind", "on_hand_delta", "reserved_delta", "reason", "created_at", "updated_at"],
+    rows.movements as never,
   );
   await copyRows(
     sql,
