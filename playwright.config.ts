@@ -34,5 +34,6 @@ export default defineConfig({
     { name: "storefront", testMatch: /storefront\.spec\.ts/, use: { baseURL: WEB_URL } },
     { name: "console", testMatch: /console\.spec\.ts/, use: { baseURL: ADMIN_URL } },
     { name: "identity", testMatch: /identity\.spec\.ts/, use: { baseURL: WEB_URL } },
+    { name: "catalog", testMatch: /catalog\.spec\.ts/, use: { baseURL: WEB_URL } },
   ],
 });

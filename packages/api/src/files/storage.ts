@@ -6,14 +6,7 @@ import { UTApi } from "uploadthing/server";
 import { generateToken } from "../core/crypto";
 import { ValidationFailed } from "../core/errors";
 
-/**
- * Public URL of a stored file. Local-disk files are served by each app under /files
- * (except `private/` ones); uploadthing files carry their own https URL as their key.
- */
-export function publicFileUrl(storageKey: string): string {
-  if (storageKey.startsWith("https://")) return storageKey;
-  return `/files/${storageKey.split("/").map(encodeURIComponent).join("/")}`;
-}
+export { publicFileUrl } from "./public-url";
 
 export interface StoredFile {
   storageKey: string;

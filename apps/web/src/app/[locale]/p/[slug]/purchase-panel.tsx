@@ -24,7 +24,15 @@ export function PurchasePanel({ product, locale, labels }: { product: Product; l
   const [imageIndex, setImageIndex] = useState(0);
   const variant = product.variants.find((v) => v.id === variantId) ?? product.variants[0];
   const image = product.images[imageIndex] ?? product.images[0];
-  const optionName = Object.keys(product.variants[0]?.options ?? {})[0];
+  // Each option (colour, memory…) is its own group; picking a value keeps the other choices.
+  const optionKeys = Object.keys(product.variants[0]?.options ?? {});
+  const valuesOf = (key: string) => [...new Set(product.variants.map((v) => v.options[key]).filter((x): x is string => Boolean(x)))];
+  const matching = (key: string, value: string) =>
+    product.variants.filter((v) => v.options[key] === value && optionKeys.every((k) => k === key || v.options[k] === variant?.options[k]));
+  const choose = (key: string, value: string) => {
+    const exact = matching(key, value)[0] ?? product.variants.find((v) => v.options[key] === value);
+    if (exact) setVariantId(exact.id);
+  };
   const available = variant?.available ?? 0;
   const stockText =
     available === 0 ? labels.outOfStock : available <= 5 ? labels.fewLeft.replace("{n}", String(available)) : labels.inStock;
@@ -83,33 +91,35 @@ export function PurchasePanel({ product, locale, labels }: { product: Product; l
           </div>
         ) : null}
 
-        {optionName && product.variants.length > 1 ? (
-          <fieldset>
-            <legend className="mb-2 text-sm font-medium">{labels.options[optionName] ?? optionName}</legend>
-            <div className="flex flex-wrap gap-2" role="radiogroup">
-              {product.variants.map((v) => {
-                const value = v.options[optionName] ?? "";
-                const selected = v.id === variant?.id;
-                return (
-                  <button
-                    key={v.id}
-                    type="button"
-                    role="radio"
-                    aria-checked={selected}
-                    onClick={() => setVariantId(v.id)}
-                    className={cn(
-                      "rounded-lg border px-3 py-2 text-sm",
-                      selected ? "border-indigo-600 bg-indigo-50 text-indigo-700" : "border-slate-300 bg-white hover:border-slate-400",
-                      v.available === 0 && "text-slate-400 line-through",
-                    )}
-                  >
-                    {labels.values[value] ?? value}
-                  </button>
-                );
-              })}
-            </div>
-          </fieldset>
-        ) : null}
+        {product.variants.length > 1
+          ? optionKeys.map((key) => (
+              <fieldset key={key}>
+                <legend className="mb-2 text-sm font-medium">{labels.options[key] ?? key}</legend>
+                <div className="flex flex-wrap gap-2" role="radiogroup" aria-label={labels.options[key] ?? key}>
+                  {valuesOf(key).map((value) => {
+                    const selected = variant?.options[key] === value;
+                    const soldOut = matching(key, value).every((v) => v.available === 0);
+                    return (
+                      <button
+                        key={value}
+                        type="button"
+                        role="radio"
+                        aria-checked={selected}
+                        onClick={() => choose(key, value)}
+                        className={cn(
+                          "rounded-lg border px-3 py-2 text-sm",
+                          selected ? "border-indigo-600 bg-indigo-50 text-indigo-700" : "border-slate-300 bg-white hover:border-slate-400",
+                          soldOut && "text-slate-400 line-through",
+                        )}
+                      >
+                        {labels.values[value] ?? value}
+                      </button>
+                    );
+                  })}
+                </div>
+              </fieldset>
+            ))
+          : null}
 
         <div className="flex items-center gap-3">
           <StockBadge inStock={available > 0} label={stockText} />

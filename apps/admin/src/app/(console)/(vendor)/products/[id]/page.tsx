@@ -1,5 +1,7 @@
 import { notFound } from "next/navigation";
 
+import { publicFileUrl } from "@ultramarket/api/files";
+
 import { EmptyState, formatPrice } from "@ultramarket/ui";
 import { FormAlert } from "@ultramarket/ui/forms";
 import { Badge, Card, PageHeader } from "~/components/ui";
@@ -10,7 +12,9 @@ import { currentVendor } from "~/server/vendor";
 import { failedWith, getApi } from "~/server/viewer";
 import { categoryChoices } from "../categories";
 import { ProductEditor } from "../product-editor";
+import { ImageManager } from "./image-manager";
 import { StatusActions } from "./status-actions";
+import { StockEditor } from "./stock-editor";
 import { VariantsEditor } from "./variants-editor";
 
 export const metadata = { title: "Edit product" };
@@ -34,7 +38,12 @@ export default async function EditProductPage({ params, searchParams }: { params
     if (failedWith(error, "NOT_FOUND", "BAD_REQUEST")) notFound();
     throw error;
   });
-  const categories = await categoryChoices(product.categoryId);
+  const [categories, images, warehouses, levels] = await Promise.all([
+    categoryChoices(product.categoryId),
+    api.vendorCatalog.images({ vendorId: vendor.id, productId: product.id }),
+    api.vendorCatalog.warehouses({ vendorId: vendor.id }),
+    api.inventory.levels({ vendorId: vendor.id, productId: product.id }),
+  ]);
   const showNote = (product.status === "rejected" || product.status === "draft") && product.moderationNote;
 
   return (
@@ -62,6 +71,26 @@ export default async function EditProductPage({ params, searchParams }: { params
       </Card>
       <ProductEditor vendorId={vendor.id} vendorParam={vendorParam} categories={categories} product={product} />
       <VariantsEditor vendorId={vendor.id} options={product.options} variants={product.variants} />
+      <Card title="Pictures">
+        <ImageManager
+          vendorId={vendor.id}
+          productId={product.id}
+          images={images.map((image) => ({
+            id: image.id,
+            url: publicFileUrl(image.renditions.find((r) => r.width === 480)?.storageKey ?? image.storageKey),
+            width: image.width,
+            height: image.height,
+            sizes: image.renditions.map((r) => r.width),
+          }))}
+        />
+      </Card>
+      <Card title="Stock">
+        {warehouses.length === 0 ? (
+          <EmptyState title="No warehouse yet">Add a warehouse to keep stock.</EmptyState>
+        ) : (
+          <StockEditor vendorId={vendor.id} variants={product.variants} warehouses={warehouses} levels={levels} />
+        )}
+      </Card>
     </div>
   );
 }
