@@ -1,3 +1,6 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type { Page } from "@playwright/test";
 import { expect } from "@playwright/test";
 
@@ -15,13 +18,24 @@ export const SUPER_ADMIN = { email: "superadmin@ultramarket.uz", totpSecret: "UL
  * test that needs several codes in one window takes the next step's (one step of clock
  * drift is accepted).
  */
-const usedSteps = new Map<string, number>();
+// Tests of different projects run in different worker processes (one at a time), so the
+// steps already used are kept in a file rather than in memory.
+const USED_STEPS_FILE = path.join(os.tmpdir(), "ultramarket-e2e-totp-steps.json");
+function readUsedSteps(): Record<string, number> {
+  try {
+    return JSON.parse(readFileSync(USED_STEPS_FILE, "utf8")) as Record<string, number>;
+  } catch {
+    return {};
+  }
+}
+
 export async function freshTotp(secret: string): Promise<string> {
   for (;;) {
+    const used = readUsedSteps();
     const now = totpStep(new Date());
-    const step = Math.max(now, (usedSteps.get(secret) ?? -1) + 1);
+    const step = Math.max(now, (used[secret] ?? -1) + 1);
     if (step <= now + 1) {
-      usedSteps.set(secret, step);
+      writeFileSync(USED_STEPS_FILE, JSON.stringify({ ...used, [secret]: step }));
       return totpAt(secret, step);
     }
     // Both usable steps are spent: wait for the next 30-second window.
