@@ -130,3 +130,23 @@ test.describe("storefront SEO", () => {
     await expect(page.getByTestId("product-title").first()).toBeVisible();
   });
 });
+
+test("category filters by brand, price and stock, in a shareable URL that sorting keeps", async ({ page }) => {
+  await page.goto("/en/c/elektronika");
+  const filters = page.getByRole("form", { name: "Filters" });
+  const firstBrand = filters.getByRole("checkbox").first();
+  const brand = ((await firstBrand.getAttribute("value")) ?? "").trim();
+  await firstBrand.check();
+  await filters.getByLabel("In stock only").check();
+  await filters.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(new RegExp(`brand=${encodeURIComponent(brand).replace(/%20/g, "\\+")}.*instock=1|instock=1.*brand=`));
+  const cards = page.getByTestId("product-title");
+  await expect(cards.first()).toBeVisible();
+  for (const title of await cards.allInnerTexts()) expect(title).toContain(brand);
+  await expect(page.getByText("Out of stock")).toHaveCount(0);
+
+  await page.getByRole("link", { name: "Price: low to high" }).click();
+  await expect(page).toHaveURL(/sort=price_asc.*instock=1/);
+  const prices = (await page.getByTestId("price").allInnerTexts()).map((p) => Number(p.replace(/\D/g, "")));
+  expect(prices).toEqual([...prices].sort((a, b) => a - b));
+});

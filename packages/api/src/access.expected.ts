@@ -157,6 +157,7 @@ export const EXPECTED_ACCESS: Record<string, { access: Access; input?: (f: Fixtu
   "adminCatalog.moveCategory": { access: "staff", input: (f) => ({ categoryId: f.spareCategoryId, parentId: null }) },
   "adminCatalog.reorderCategories": { access: "staff", input: () => ({ parentId: null, orderedIds: [] }) },
   "adminCatalog.archiveCategory": { access: "staff", input: (f) => ({ categoryId: f.spareCategoryId }) },
+  "catalog.categoryFilters": { access: "public", input: () => ({ categorySlug: "elektronika" }) },
   "catalog.redirectForSlug": { access: "public", input: () => ({ slug: "no-such-product" }) },
   "catalog.vendorBySlug": { access: "public", input: () => ({ slug: "toshkent-elektron" }) },
   "catalog.vendorProducts": { access: "public", input: () => ({ vendorSlug: "toshkent-elektron", limit: 2 }) },

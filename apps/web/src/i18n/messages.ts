@@ -1,6 +1,15 @@
 import type { Locale } from "./locales";
 
 const uz = {
+  filters: {
+    title: "Filtrlar",
+    priceFrom: "Narx, dan (soʻm)",
+    priceTo: "Narx, gacha (soʻm)",
+    brand: "Brend",
+    inStock: "Faqat sotuvdagilar",
+    apply: "Qoʻllash",
+    reset: "Tozalash",
+  },
   tagline: "Oʻzbekistonning koʻp sotuvchili bozori",
   categories: "Kategoriyalar",
   featured: "Tavsiya etilgan mahsulotlar",
@@ -250,6 +259,15 @@ const uz = {
 export type Messages = typeof uz;
 
 const ru: Messages = {
+  filters: {
+    title: "Фильтры",
+    priceFrom: "Цена от (сум)",
+    priceTo: "Цена до (сум)",
+    brand: "Бренд",
+    inStock: "Только в наличии",
+    apply: "Применить",
+    reset: "Сбросить",
+  },
   tagline: "Маркетплейс Узбекистана с множеством продавцов",
   categories: "Категории",
   featured: "Рекомендуемые товары",
@@ -496,6 +514,15 @@ const ru: Messages = {
 };
 
 const en: Messages = {
+  filters: {
+    title: "Filters",
+    priceFrom: "Price from (UZS)",
+    priceTo: "Price to (UZS)",
+    brand: "Brand",
+    inStock: "In stock only",
+    apply: "Apply",
+    reset: "Reset",
+  },
   tagline: "Uzbekistan's multi-vendor marketplace",
   categories: "Categories",
   featured: "Featured products",

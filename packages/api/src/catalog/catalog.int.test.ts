@@ -124,3 +124,35 @@ describe("catalog.productBySlug", () => {
     await expect(h.caller().catalog.productBySlug({ slug: draft.slug })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
+
+describe("catalog filters", () => {
+  it("filters a category by price range, brand and stock, and reports its brands and price range", async () => {
+    const caller = h.caller();
+    const facets = await caller.catalog.categoryFilters({ categorySlug: "elektronika" });
+    expect(facets.brands.length).toBeGreaterThan(1);
+    expect(facets.priceMin).toBeLessThanOrEqual(facets.priceMax!);
+    const all = await caller.catalog.listProducts({ categorySlug: "elektronika", limit: 100 });
+
+    const brand = facets.brands[0]!.brand;
+    const byBrand = await caller.catalog.listProducts({ categorySlug: "elektronika", limit: 100, filters: { brands: [brand] } });
+    expect(byBrand.items.length).toBe(facets.brands[0]!.count);
+    expect(byBrand.items.every((p) => p.brand === brand)).toBe(true);
+
+    const middle = all.items.map((p) => p.priceAmount).sort((a, b) => a - b)[Math.floor(all.items.length / 2)]!;
+    const cheap = await caller.catalog.listProducts({ categorySlug: "elektronika", limit: 100, filters: { priceMax: middle } });
+    const dear = await caller.catalog.listProducts({ categorySlug: "elektronika", limit: 100, filters: { priceMin: middle + 1 } });
+    expect(cheap.items.every((p) => p.priceAmount <= middle)).toBe(true);
+    expect(dear.items.every((p) => p.priceAmount > middle)).toBe(true);
+    expect(cheap.items.length + dear.items.length).toBe(all.items.length);
+
+    const inStock = await caller.catalog.listProducts({ categorySlug: "elektronika", limit: 100, filters: { inStock: true } });
+    expect(inStock.items.every((p) => p.inStock)).toBe(true);
+    expect(inStock.items.length).toBe(all.items.filter((p) => p.inStock).length);
+  });
+
+  it("refuses a price range that ends below its start", async () => {
+    await expect(
+      h.caller().catalog.listProducts({ categorySlug: "elektronika", limit: 10, filters: { priceMin: 500, priceMax: 100 } }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+});

@@ -14,6 +14,9 @@ export const catalogRouter = createTRPCRouter({
     .input(z.strictObject({ slug: z.string().min(1).max(200), locale: localeSchema.optional() }))
     .query(({ ctx, input }) => catalog.categoryBySlug(ctx, input)),
   listProducts: publicProcedure.input(listProductsInput).query(({ ctx, input }) => catalog.listProducts(ctx, input)),
+  categoryFilters: publicProcedure
+    .input(z.strictObject({ categorySlug: z.string().min(1).max(200) }))
+    .query(({ ctx, input }) => catalog.categoryFilters(ctx, input)),
   productBySlug: publicProcedure.input(productBySlugInput).query(({ ctx, input }) => catalog.productBySlug(ctx, input)),
   redirectForSlug: publicProcedure
     .input(productBySlugInput.pick({ slug: true }).strict())

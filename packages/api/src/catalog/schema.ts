@@ -20,6 +20,19 @@ export const listProductsInput = z.strictObject({
   sort: productSortSchema.default("newest"),
   locale: localeSchema.optional(),
   featured: z.boolean().optional(),
+  /** Filters a shopper sets on a category page; prices in tiyin, compared with the cheapest variant. */
+  filters: z
+    .strictObject({
+      priceMin: z.number().int().min(0).optional(),
+      priceMax: z.number().int().min(0).optional(),
+      brands: z.array(z.string().min(1).max(80)).max(20).optional(),
+      inStock: z.boolean().optional(),
+    })
+    .refine((f) => f.priceMin === undefined || f.priceMax === undefined || f.priceMin <= f.priceMax, {
+      path: ["priceMax"],
+      message: "The highest price must not be below the lowest",
+    })
+    .optional(),
   /** Added by @trpc/tanstack-react-query's infinite queries; lists only page forward. */
   direction: z.enum(["forward", "backward"]).optional(),
 });

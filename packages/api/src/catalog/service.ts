@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, like, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, like, lte, sql } from "drizzle-orm";
 
 import type { Locale } from "@ultramarket/db";
 import { schema } from "@ultramarket/db";
@@ -106,6 +106,16 @@ export async function listProducts(ctx: Ctx, input: ListProductsInput): Promise<
     conditions.push(like(products.categoryPath, `${category.path}%`));
   }
   if (input.featured) conditions.push(gt(products.featured, 0));
+  const filters = input.filters;
+  if (filters?.priceMin !== undefined) conditions.push(gte(products.minPriceAmount, filters.priceMin));
+  if (filters?.priceMax !== undefined) conditions.push(lte(products.minPriceAmount, filters.priceMax));
+  if (filters?.brands?.length) conditions.push(inArray(products.brand, filters.brands));
+  if (filters?.inStock) {
+    conditions.push(
+      sql`exists (select 1 from ${productVariants} join ${stockLevels} on ${stockLevels.variantId} = ${productVariants.id}
+                  where ${productVariants.productId} = ${products.id} and ${stockLevels.onHand} - ${stockLevels.reserved} > 0)`,
+    );
+  }
 
   const cursor = input.cursor ? decodeCursor(input.cursor) : null;
   let order;
@@ -278,4 +288,32 @@ export async function redirectForSlug(ctx: Ctx, input: { slug: string }): Promis
     .innerJoin(products, eq(products.id, schema.productSlugs.productId))
     .where(and(eq(schema.productSlugs.slug, input.slug), eq(products.status, "published")));
   return row && row.slug !== input.slug ? { slug: row.slug } : null;
+}
+
+/** What a category page can filter by: the brands in its subtree and its price range. */
+export async function categoryFilters(ctx: Ctx, input: { categorySlug: string }) {
+  const [category] = await ctx.db.select({ path: categories.path }).from(categories).where(eq(categories.slug, input.categorySlug));
+  if (!category) throw new NotFound("Category not found");
+  const inTree = and(eq(products.status, "published"), like(products.categoryPath, `${category.path}%`));
+  const [brands, [range]] = await Promise.all([
+    ctx.db
+      .select({ brand: products.brand, count: sql<number>`count(*)::int` })
+      .from(products)
+      .where(and(inTree, sql`${products.brand} is not null`))
+      .groupBy(products.brand)
+      .orderBy(desc(sql`count(*)`), asc(products.brand))
+      .limit(30),
+    ctx.db
+      .select({
+        min: sql<number | null>`min(${products.minPriceAmount})::bigint`,
+        max: sql<number | null>`max(${products.minPriceAmount})::bigint`,
+      })
+      .from(products)
+      .where(inTree),
+  ]);
+  return {
+    brands: brands.filter((b): b is { brand: string; count: number } => b.brand !== null),
+    priceMin: range?.min === null || range?.min === undefined ? null : Number(range.min),
+    priceMax: range?.max === null || range?.max === undefined ? null : Number(range.max),
+  };
 }

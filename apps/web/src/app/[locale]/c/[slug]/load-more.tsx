@@ -3,6 +3,7 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
 
+import type { RouterInputs } from "@ultramarket/api";
 import type { ProductSort } from "@ultramarket/api/catalog-schema";
 import { buttonClass, ProductCard, ProductCardSkeleton } from "@ultramarket/ui";
 import { useTRPC } from "@ultramarket/ui/trpc";
@@ -13,6 +14,7 @@ import type { Locale } from "~/i18n/locales";
  * on the server, so the category is indexable and visible before any script runs.
  */
 export function LoadMore(props: {
+  filters?: RouterInputs["catalog"]["listProducts"]["filters"];
   categorySlug: string;
   sort: ProductSort;
   locale: Locale;
@@ -22,7 +24,7 @@ export function LoadMore(props: {
   const trpc = useTRPC();
   const query = useInfiniteQuery({
     ...trpc.catalog.listProducts.infiniteQueryOptions(
-      { categorySlug: props.categorySlug, sort: props.sort, locale: props.locale, limit: 24 },
+      { categorySlug: props.categorySlug, sort: props.sort, locale: props.locale, limit: 24, filters: props.filters },
       { getNextPageParam: (page) => page.nextCursor ?? undefined, initialCursor: props.firstCursor },
     ),
     enabled: false,
