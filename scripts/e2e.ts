@@ -38,6 +38,8 @@ try {
       DATABASE_URL: database.url,
       FILES_DIR: filesDir,
       LOG_LEVEL: "warn",
+      // Its own key space: rate-limit counters and sessions of earlier runs on the same Redis do not leak in.
+      KV_PREFIX: `e2e:${database.name}:`,
       // Links in mail point at the test servers.
       PUBLIC_WEB_URL: "http://127.0.0.1:3100",
       PUBLIC_ADMIN_URL: "http://127.0.0.1:3101",

@@ -23,6 +23,11 @@ export const serverEnvSchema = z.object({
   AUTH_SECRET: z.string().min(32).optional().describe("at least 32 random characters"),
   PUBLIC_WEB_URL: z.url().default("http://localhost:3000").describe("the storefront's public URL, e.g. https://ultramarket.uz"),
   PUBLIC_ADMIN_URL: z.url().default("http://localhost:3001").describe("the console's public URL"),
+  KV_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9:_-]{1,40}$/)
+    .default("um:")
+    .describe("a key prefix for the key-value store and rate limits, e.g. um: (lowercase, digits, : _ -)"),
 });
 
 /** Rules between variables, checked after each variable is valid on its own. */
@@ -54,5 +59,6 @@ export function runtimeConfigFromEnv(env: ServerEnv, service: string): RuntimeCo
     publicAdminUrl: env.PUBLIC_ADMIN_URL,
     logLevel: env.LOG_LEVEL,
     dbPoolSize: env.DB_POOL_SIZE,
+    kvPrefix: env.KV_PREFIX,
   };
 }

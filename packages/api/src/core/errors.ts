@@ -21,7 +21,19 @@ export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
  * Base of every error a service throws on purpose. Services know nothing of tRPC; the
  * procedure layer maps `code` to a tRPC code with DOMAIN_TO_TRPC below, in one place.
  */
+const DOMAIN_ERROR = Symbol.for("ultramarket.domain-error");
+
 export abstract class DomainError extends Error {
+  /**
+   * `instanceof DomainError` checks this brand, not the prototype chain: Next.js can load
+   * this module once per bundle (instrumentation, each route), and an error thrown by one
+   * copy must still be recognised by another.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (this !== DomainError) return Function.prototype[Symbol.hasInstance].call(this, value);
+    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[DOMAIN_ERROR] === true;
+  }
+  readonly [DOMAIN_ERROR] = true;
   abstract readonly code: DomainErrorCode;
   /** Set when a procedure's access check (not the service's own rules) refused the call. */
   accessCheck = false;
