@@ -24,7 +24,7 @@ import type {
 import { createSession, revokeAllSessions, revokeSession } from "./sessions";
 import type { TokenPair } from "./tokens";
 import { issueTokenPair, revokeRefreshTokens, rotateRefreshToken } from "./tokens";
-import { consumeRecoveryCode, consumeTotp, isTwoFactorEnabled } from "./two-factor";
+import { consumeRecoveryCode, consumeTotp, isTwoFactorEnabled, requireTotpCode } from "./two-factor";
 
 const { users, oneTimeTokens, vendorMembers } = schema;
 const VERIFY_EMAIL_MS = 24 * 60 * 60 * 1000;
@@ -291,13 +291,7 @@ export async function resetPassword(ctx: Context, input: z.infer<typeof resetPas
   await ctx.limiters.consume("resetByIp", ctx.request.ip ?? "unknown");
   const row = await findLiveToken(ctx, input.token, "reset_password");
   if (!row) throw new ValidationFailed(INVALID_LINK, { token: [INVALID_LINK] });
-  if (await isTwoFactorEnabled(ctx, row.userId)) {
-    if (!input.code)
-      throw new ValidationFailed("Enter your authenticator code", { code: ["Enter the 6-digit code from your authenticator app"] });
-    await ctx.limiters.consume("totpByUser", row.userId);
-    if (!(await consumeTotp(ctx, row.userId, input.code)))
-      throw new ValidationFailed("The code is not valid", { code: ["The code is not valid or was already used"] });
-  }
+  if (await isTwoFactorEnabled(ctx, row.userId)) await requireTotpCode(ctx, row.userId, input.code);
   const passwordHash = await hashPassword(input.newPassword);
   await withTransaction(ctx, async (tx) => {
     if (!(await claimToken(tx, row.id))) throw new ValidationFailed(INVALID_LINK, { token: [INVALID_LINK] });
@@ -318,15 +312,8 @@ async function tokenSubject(ctx: Pick<Context, "db">, userId: string) {
 /** For API clients (mobile apps, scripts): a 15-minute access token and a rotating 7-day refresh token. */
 export async function issueTokens(ctx: Context, input: z.infer<typeof issueTokensInput>): Promise<TokenPair> {
   const user = await checkCredentials(ctx, input.email, input.password);
-  let twoFactorVerified = false;
-  if (await isTwoFactorEnabled(ctx, user.id)) {
-    if (!input.code)
-      throw new ValidationFailed("Enter your authenticator code", { code: ["Enter the 6-digit code from your authenticator app"] });
-    await ctx.limiters.consume("totpByUser", user.id);
-    if (!(await consumeTotp(ctx, user.id, input.code)))
-      throw new ValidationFailed("The code is not valid", { code: ["The code is not valid or was already used"] });
-    twoFactorVerified = true;
-  }
+  const twoFactorVerified = await isTwoFactorEnabled(ctx, user.id);
+  if (twoFactorVerified) await requireTotpCode(ctx, user.id, input.code);
   await recordAudit(ctx, {
     action: "auth.login_succeeded",
     actorId: user.id,

@@ -42,6 +42,22 @@ export async function consumeTotp(
   return claimed.length === 1;
 }
 
+/**
+ * The second-factor check for actions that take a code with their input (token issue,
+ * password reset, disabling 2FA): asks for a missing code, counts the attempt against
+ * the per-user TOTP limit, and accepts each code once.
+ */
+export async function requireTotpCode(
+  ctx: Pick<Context, "db" | "clock" | "limiters">,
+  userId: string,
+  code: string | undefined,
+): Promise<void> {
+  if (!code) throw new ValidationFailed("Enter your authenticator code", { code: ["Enter the 6-digit code from your authenticator app"] });
+  await ctx.limiters.consume("totpByUser", userId);
+  if (!(await consumeTotp(ctx, userId, code)))
+    throw new ValidationFailed("The code is not valid", { code: ["The code is not valid or was already used"] });
+}
+
 export async function consumeRecoveryCode(
   ctx: Pick<Context, "db" | "clock" | "request" | "session">,
   userId: string,
@@ -121,9 +137,7 @@ export async function confirmEnrolment(ctx: Context & { session: UserSession }, 
 
 export async function disableTwoFactor(ctx: Context & { session: UserSession }, input: { code: string }) {
   if (ROLES_REQUIRING_TWO_FACTOR.has(ctx.session.role)) throw new InvalidState("Staff accounts must keep two-factor authentication on");
-  await ctx.limiters.consume("totpByUser", ctx.session.userId);
-  if (!(await consumeTotp(ctx, ctx.session.userId, input.code)))
-    throw new ValidationFailed("The code is not valid", { code: ["The code is not valid or was already used"] });
+  await requireTotpCode(ctx, ctx.session.userId, input.code);
   await withTransaction(ctx, async (tx) => {
     await tx.db.delete(totpCredentials).where(eq(totpCredentials.userId, ctx.session.userId));
     await tx.db.delete(recoveryCodes).where(eq(recoveryCodes.userId, ctx.session.userId));
@@ -132,8 +146,6 @@ export async function disableTwoFactor(ctx: Context & { session: UserSession }, 
 }
 
 export async function regenerateRecoveryCodes(ctx: Context & { session: UserSession }, input: { code: string }) {
-  await ctx.limiters.consume("totpByUser", ctx.session.userId);
-  if (!(await consumeTotp(ctx, ctx.session.userId, input.code)))
-    throw new ValidationFailed("The code is not valid", { code: ["The code is not valid or was already used"] });
+  await requireTotpCode(ctx, ctx.session.userId, input.code);
   return { recoveryCodes: await replaceRecoveryCodes(ctx, ctx.session.userId) };
 }

@@ -8,6 +8,7 @@ import type { Context, UserSession } from "../core/context";
 import { withTransaction } from "../core/context";
 import type { FieldErrors } from "../core/errors";
 import { Conflict, NotFound, ValidationFailed } from "../core/errors";
+import { containsPattern } from "../core/like";
 import { slugify } from "../core/slug";
 import type {
   createProductInput,
@@ -260,7 +261,7 @@ export async function getVendorProduct(ctx: VendorContext, input: { productId: s
 }
 
 export async function listVendorProducts(ctx: VendorContext, input: z.infer<typeof listVendorProductsInput>) {
-  const search = input.search ? `%${input.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const search = input.search ? containsPattern(input.search) : null;
   const rows = await ctx.db
     .select({
       id: products.id,

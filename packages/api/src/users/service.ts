@@ -11,6 +11,7 @@ import { revokeRefreshTokens } from "../auth/tokens";
 import type { Context, UserSession } from "../core/context";
 import { permissionsOf, withTransaction } from "../core/context";
 import { Forbidden, InvalidState, NotFound, ValidationFailed } from "../core/errors";
+import { containsPattern } from "../core/like";
 import type { addressInput, changeRoleInput, deleteAccountInput, listUsersInput, updateAddressInput, updateProfileInput } from "./schema";
 
 const { users, addresses, orders, vendorOrders, orderLines, vendorMembers, vendorApplications, auditLog } = schema;
@@ -204,7 +205,7 @@ export async function listUsers(ctx: Pick<Context, "db">, input: z.infer<typeof 
   const conditions = [
     sql`${users.deletedAt} is null`,
     input.role ? eq(users.role, input.role) : undefined,
-    input.query ? or(ilike(users.email, `%${escapeLike(input.query)}%`), ilike(users.name, `%${escapeLike(input.query)}%`)) : undefined,
+    input.query ? or(ilike(users.email, containsPattern(input.query)), ilike(users.name, containsPattern(input.query))) : undefined,
     input.cursor ? lt(users.id, input.cursor) : undefined,
   ];
   const rows = await ctx.db
@@ -223,10 +224,6 @@ export async function listUsers(ctx: Pick<Context, "db">, input: z.infer<typeof 
     .limit(input.limit + 1);
   const page = rows.slice(0, input.limit);
   return { items: page, nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null };
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 export async function getUser(ctx: Context, input: { userId: string }) {

@@ -8,6 +8,7 @@ import { endSessionsAfterPrivilegeChange } from "../auth/service";
 import type { Context, UserSession } from "../core/context";
 import { withTransaction } from "../core/context";
 import { Conflict, InvalidState, NotFound, ValidationFailed } from "../core/errors";
+import { slugify } from "../core/slug";
 import { inspectUpload } from "../files/storage";
 import { sendEmailJob } from "../jobs/definitions/send-email";
 import { MAIL } from "../notifications/templates";
@@ -148,17 +149,6 @@ export async function getApplication(ctx: Pick<Context, "db">, input: { applicat
   return { ...row.application, applicantEmail: row.applicantEmail, applicantName: row.applicantName };
 }
 
-function slugify(text: string): string {
-  return (
-    text
-      .toLowerCase()
-      .replace(/[ʻʼ'`’]/g, "")
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-|-$/g, "")
-      .slice(0, 50) || "store"
-  );
-}
-
 /**
  * pending → approved | rejected | changes_requested, decided by an admin. Approval creates
  * the vendor, makes the applicant its owner and a VENDOR, and ends their sessions so the
@@ -186,7 +176,7 @@ export async function reviewApplication(ctx: SelfContext, input: z.infer<typeof 
       await notifyApplicant(tx, application.applicantId, status, input.note);
       return { status, vendorId: null, applicantId: application.applicantId };
     }
-    const base = slugify(application.storeName);
+    const base = slugify(application.storeName, 50) || "store";
     const taken = await tx.db.select({ slug: vendors.slug }).from(vendors).where(eq(vendors.slug, base));
     const slug = taken.length ? `${base}-${application.id.slice(-6)}` : base;
     const [vendor] = await tx.db
