@@ -156,3 +156,71 @@ describe("catalog filters", () => {
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 });
+
+describe("category attributes and popularity", () => {
+  it("offers the category's enum attributes with counts, and filters by them", async () => {
+    const caller = h.caller();
+    const facets = await caller.catalog.categoryFilters({ categorySlug: "smartfonlar", locale: "ru" });
+    const origin = facets.attributes.find((a) => a.key === "origin")!;
+    expect(origin.name).toBe("Страна производства");
+    expect(facets.attributes.map((a) => a.key)).toContain("ram");
+    const value = origin.values[0]!;
+    const filtered = await caller.catalog.listProducts({
+      categorySlug: "smartfonlar",
+      limit: 100,
+      filters: { attributes: { origin: [value.value] } },
+    });
+    expect(filtered.items.length).toBe(value.count);
+    const ids = filtered.items.map((p) => p.id);
+    const rows = (await h.runtime.sql`select attributes->>'origin' as origin from products where id = any(${ids}::uuid[])`) as unknown as {
+      origin: string;
+    }[];
+    expect(rows.every((r) => r.origin === value.value)).toBe(true);
+    // Two values of one attribute widen; two attributes narrow.
+    const two = await caller.catalog.listProducts({
+      categorySlug: "smartfonlar",
+      limit: 100,
+      filters: { attributes: { origin: origin.values.slice(0, 2).map((v) => v.value) } },
+    });
+    expect(two.items.length).toBe(origin.values.slice(0, 2).reduce((sum, v) => sum + v.count, 0));
+  });
+
+  it("sorts by popularity (views), most viewed first, across pages", async () => {
+    const caller = h.caller();
+    const views: number[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await caller.catalog.listProducts({ categorySlug: "elektronika", limit: 9, sort: "popular", cursor });
+      const ids = page.items.map((p) => p.id);
+      const rows = (await h.runtime.sql`select id, view_count::int as views from products where id = any(${ids}::uuid[])`) as unknown as {
+        id: string;
+        views: number;
+      }[];
+      views.push(...ids.map((id) => rows.find((r) => r.id === id)!.views));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(views).toEqual([...views].sort((a, b) => b - a));
+    const all = await caller.catalog.listProducts({ categorySlug: "elektronika", limit: 100 });
+    expect(views.length).toBe(all.items.length);
+  });
+
+  it("keeps category listings in step with publishing, prices and moves", async () => {
+    const sql = h.runtime.sql;
+    const [product] = (await sql`select id, category_path from products where status = 'published' limit 1`) as unknown as {
+      id: string;
+      category_path: string;
+    }[];
+    const listed = async () =>
+      (await sql`select category_id, min_price_amount::int as price from product_listings where product_id = ${product!.id}`) as unknown as {
+        category_id: string;
+        price: number;
+      }[];
+    expect((await listed()).map((l) => l.category_id).sort()).toEqual(product!.category_path.split("/").filter(Boolean).sort());
+    await sql`update products set min_price_amount = 123400 where id = ${product!.id}`;
+    expect((await listed()).every((l) => l.price === 123400)).toBe(true);
+    await sql`update products set status = 'archived' where id = ${product!.id}`;
+    expect(await listed()).toEqual([]);
+    await sql`update products set status = 'published' where id = ${product!.id}`;
+    expect((await listed()).length).toBe(product!.category_path.split("/").filter(Boolean).length);
+  });
+});

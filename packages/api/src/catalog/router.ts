@@ -15,7 +15,7 @@ export const catalogRouter = createTRPCRouter({
     .query(({ ctx, input }) => catalog.categoryBySlug(ctx, input)),
   listProducts: publicProcedure.input(listProductsInput).query(({ ctx, input }) => catalog.listProducts(ctx, input)),
   categoryFilters: publicProcedure
-    .input(z.strictObject({ categorySlug: z.string().min(1).max(200) }))
+    .input(z.strictObject({ categorySlug: z.string().min(1).max(200), locale: localeSchema.optional() }))
     .query(({ ctx, input }) => catalog.categoryFilters(ctx, input)),
   productBySlug: publicProcedure.input(productBySlugInput).query(({ ctx, input }) => catalog.productBySlug(ctx, input)),
   redirectForSlug: publicProcedure

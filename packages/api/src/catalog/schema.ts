@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import { localeSchema } from "../core/locale";
 
-export const productSortSchema = z.enum(["newest", "price_asc", "price_desc"]);
+export const productSortSchema = z.enum(["newest", "popular", "price_asc", "price_desc"]);
 export type ProductSort = z.infer<typeof productSortSchema>;
 
 const slug = z
@@ -27,6 +27,11 @@ export const listProductsInput = z.strictObject({
       priceMax: z.number().int().min(0).optional(),
       brands: z.array(z.string().min(1).max(80)).max(20).optional(),
       inStock: z.boolean().optional(),
+      /** The category's enum attributes: key → accepted values (any of them matches). */
+      attributes: z
+        .record(z.string().regex(/^[a-z][a-z0-9_]{0,29}$/), z.array(z.string().min(1).max(200)).min(1).max(20))
+        .refine((a) => Object.keys(a).length <= 10, "At most 10 attribute filters")
+        .optional(),
     })
     .refine((f) => f.priceMin === undefined || f.priceMax === undefined || f.priceMin <= f.priceMax, {
       path: ["priceMax"],

@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, gt, gte, inArray, like, lte, sql } from "drizzle-orm";
+import type { AnyColumn, SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, like, lte, or, sql } from "drizzle-orm";
 
-import type { Locale } from "@ultramarket/db";
+import type { AttributeDefinition, Locale } from "@ultramarket/db";
 import { schema } from "@ultramarket/db";
 import type { Context } from "../core/context";
 import { decodeCursor, encodeCursor } from "../core/cursor";
@@ -9,7 +10,7 @@ import { DEFAULT_LOCALE, localize } from "../core/locale";
 import { publicFileUrl } from "../files/storage";
 import type { ListProductsInput, ProductBySlugInput } from "./schema";
 
-const { categories, products, productVariants, productImages, stockLevels, vendors } = schema;
+const { categories, products, productListings, productVariants, productImages, stockLevels, vendors } = schema;
 
 type Ctx = Pick<Context, "db">;
 
@@ -96,20 +97,47 @@ export async function cardsFor(
   });
 }
 
+type SortKey = { value: SQL | AnyColumn; direction: "asc" | "desc" };
+
+/**
+ * Lists published products, newest / most viewed / by price, keyset-paged. A category's
+ * listing reads `product_listings` (one row per product per category on its path), so a
+ * page of a large category with many subcategories is one index range scan in the order
+ * shown; filters are checked row by row along that scan.
+ */
 export async function listProducts(ctx: Ctx, input: ListProductsInput): Promise<{ items: ProductCard[]; nextCursor: string | null }> {
   const locale = input.locale ?? DEFAULT_LOCALE;
-  const conditions = [eq(products.status, "published")];
+  let categoryId: string | null = null;
   if (input.categorySlug) {
-    const [category] = await ctx.db.select({ path: categories.path }).from(categories).where(eq(categories.slug, input.categorySlug));
+    const [category] = await ctx.db.select({ id: categories.id }).from(categories).where(eq(categories.slug, input.categorySlug));
     if (!category) throw new NotFound("Category not found");
-    // A category's listing includes every descendant: one prefix match on the path.
-    conditions.push(like(products.categoryPath, `${category.path}%`));
+    categoryId = category.id;
   }
+  // Sort and filter on the listing row when there is a category, on the product otherwise.
+  const source = categoryId
+    ? {
+        productId: productListings.productId,
+        publishedAt: productListings.publishedAt,
+        price: productListings.minPriceAmount,
+        views: productListings.viewCount,
+        brand: productListings.brand,
+      }
+    : {
+        productId: products.id,
+        publishedAt: products.publishedAt,
+        price: products.minPriceAmount,
+        views: products.viewCount,
+        brand: products.brand,
+      };
+  const conditions: (SQL | undefined)[] = categoryId ? [eq(productListings.categoryId, categoryId)] : [eq(products.status, "published")];
   if (input.featured) conditions.push(gt(products.featured, 0));
   const filters = input.filters;
-  if (filters?.priceMin !== undefined) conditions.push(gte(products.minPriceAmount, filters.priceMin));
-  if (filters?.priceMax !== undefined) conditions.push(lte(products.minPriceAmount, filters.priceMax));
-  if (filters?.brands?.length) conditions.push(inArray(products.brand, filters.brands));
+  if (filters?.priceMin !== undefined) conditions.push(gte(source.price, filters.priceMin));
+  if (filters?.priceMax !== undefined) conditions.push(lte(source.price, filters.priceMax));
+  if (filters?.brands?.length) conditions.push(inArray(source.brand, filters.brands));
+  for (const [key, values] of Object.entries(filters?.attributes ?? {})) {
+    conditions.push(sql`(${products.attributes} ->> ${key}) in ${values}`);
+  }
   if (filters?.inStock) {
     conditions.push(
       sql`exists (select 1 from ${productVariants} join ${stockLevels} on ${stockLevels.variantId} = ${productVariants.id}
@@ -118,43 +146,56 @@ export async function listProducts(ctx: Ctx, input: ListProductsInput): Promise<
   }
 
   const cursor = input.cursor ? decodeCursor(input.cursor) : null;
-  let order;
-  switch (input.sort) {
-    case "newest":
-      if (cursor) conditions.push(sql`(${products.publishedAt}, ${products.id}) < (${String(cursor.v)}::timestamptz, ${cursor.id}::uuid)`);
-      order = [desc(products.publishedAt), desc(products.id)];
-      break;
-    case "price_asc":
-      if (cursor) conditions.push(sql`(${products.minPriceAmount}, ${products.id}) > (${Number(cursor.v)}, ${cursor.id})`);
-      order = [asc(products.minPriceAmount), asc(products.id)];
-      break;
-    case "price_desc":
-      if (cursor) conditions.push(sql`(${products.minPriceAmount}, ${products.id}) < (${Number(cursor.v)}, ${cursor.id})`);
-      order = [desc(products.minPriceAmount), desc(products.id)];
-      break;
+  const key: SortKey =
+    input.sort === "newest"
+      ? { value: source.publishedAt, direction: "desc" }
+      : input.sort === "popular"
+        ? { value: source.views, direction: "desc" }
+        : { value: source.price, direction: input.sort === "price_asc" ? "asc" : "desc" };
+  if (cursor) {
+    const value = input.sort === "newest" ? sql`${String(cursor.v)}::timestamptz` : sql`${Number(cursor.v)}::bigint`;
+    conditions.push(
+      key.direction === "desc"
+        ? sql`(${key.value}, ${source.productId}) < (${value}, ${cursor.id}::uuid)`
+        : sql`(${key.value}, ${source.productId}) > (${value}, ${cursor.id}::uuid)`,
+    );
   }
+  // "nulls last" matches the indexes' order, so Postgres reads them instead of sorting.
+  const order =
+    key.direction === "desc"
+      ? [sql`${key.value} desc nulls last`, sql`${source.productId} desc`]
+      : [sql`${key.value} asc`, sql`${source.productId} asc`];
 
-  const rows = await ctx.db
-    .select({
-      id: products.id,
-      slug: products.slug,
-      title: products.title,
-      brand: products.brand,
-      minPriceAmount: products.minPriceAmount,
-      currency: products.currency,
-      publishedAt: products.publishedAt,
-    })
-    .from(products)
-    .where(and(...conditions))
-    .orderBy(...order)
-    .limit(input.limit + 1);
+  const columns = {
+    id: products.id,
+    slug: products.slug,
+    title: products.title,
+    brand: products.brand,
+    minPriceAmount: products.minPriceAmount,
+    currency: products.currency,
+    publishedAt: products.publishedAt,
+    viewCount: products.viewCount,
+  };
+  const rows = categoryId
+    ? await ctx.db
+        .select(columns)
+        .from(productListings)
+        .innerJoin(products, eq(products.id, productListings.productId))
+        .where(and(...conditions))
+        .orderBy(...order)
+        .limit(input.limit + 1)
+    : await ctx.db
+        .select(columns)
+        .from(products)
+        .where(and(...conditions))
+        .orderBy(...order)
+        .limit(input.limit + 1);
 
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
-  const nextCursor =
-    rows.length > input.limit && last
-      ? encodeCursor({ v: input.sort === "newest" ? (last.publishedAt?.toISOString() ?? "") : last.minPriceAmount, id: last.id })
-      : null;
+  const cursorValue = (row: (typeof rows)[number]) =>
+    input.sort === "newest" ? (row.publishedAt?.toISOString() ?? "") : input.sort === "popular" ? row.viewCount : row.minPriceAmount;
+  const nextCursor = rows.length > input.limit && last ? encodeCursor({ v: cursorValue(last), id: last.id }) : null;
   return { items: await cardsFor(ctx, page, locale), nextCursor };
 }
 
@@ -290,30 +331,67 @@ export async function redirectForSlug(ctx: Ctx, input: { slug: string }): Promis
   return row && row.slug !== input.slug ? { slug: row.slug } : null;
 }
 
-/** What a category page can filter by: the brands in its subtree and its price range. */
-export async function categoryFilters(ctx: Ctx, input: { categorySlug: string }) {
-  const [category] = await ctx.db.select({ path: categories.path }).from(categories).where(eq(categories.slug, input.categorySlug));
+export interface AttributeFacet {
+  key: string;
+  name: string;
+  values: { value: string; name: string; count: number }[];
+}
+
+/**
+ * What a category page can filter by: the brands in its subtree, its price range, and the
+ * enum attributes defined on it, its ancestors and its descendants, each with counts.
+ */
+export async function categoryFilters(ctx: Ctx, input: { categorySlug: string; locale?: Locale }) {
+  const locale = input.locale ?? DEFAULT_LOCALE;
+  const [category] = await ctx.db
+    .select({ id: categories.id, path: categories.path })
+    .from(categories)
+    .where(eq(categories.slug, input.categorySlug));
   if (!category) throw new NotFound("Category not found");
-  const inTree = and(eq(products.status, "published"), like(products.categoryPath, `${category.path}%`));
-  const [brands, [range]] = await Promise.all([
+  const ancestorIds = category.path.split("/").filter(Boolean);
+  const inTree = eq(productListings.categoryId, category.id);
+  const [brands, [range], related] = await Promise.all([
     ctx.db
-      .select({ brand: products.brand, count: sql<number>`count(*)::int` })
-      .from(products)
-      .where(and(inTree, sql`${products.brand} is not null`))
-      .groupBy(products.brand)
-      .orderBy(desc(sql`count(*)`), asc(products.brand))
+      .select({ brand: productListings.brand, count: sql<number>`count(*)::int` })
+      .from(productListings)
+      .where(and(inTree, sql`${productListings.brand} is not null`))
+      .groupBy(productListings.brand)
+      .orderBy(desc(sql`count(*)`), asc(productListings.brand))
       .limit(30),
     ctx.db
       .select({
-        min: sql<number | null>`min(${products.minPriceAmount})::bigint`,
-        max: sql<number | null>`max(${products.minPriceAmount})::bigint`,
+        min: sql<number | null>`min(${productListings.minPriceAmount})::bigint`,
+        max: sql<number | null>`max(${productListings.minPriceAmount})::bigint`,
       })
-      .from(products)
+      .from(productListings)
       .where(inTree),
+    ctx.db
+      .select({ attributes: categories.attributes })
+      .from(categories)
+      .where(or(inArray(categories.id, ancestorIds), like(categories.path, `${category.path}%`))),
   ]);
+  const definitions = new Map<string, AttributeDefinition>();
+  for (const row of related)
+    for (const definition of row.attributes)
+      if (definition.type === "enum" && !definitions.has(definition.key)) definitions.set(definition.key, definition);
+  const attributes: AttributeFacet[] = [];
+  for (const definition of definitions.values()) {
+    const counts = await ctx.db
+      .select({ value: sql<string>`${products.attributes} ->> ${definition.key}`, count: sql<number>`count(*)::int` })
+      .from(productListings)
+      .innerJoin(products, eq(products.id, productListings.productId))
+      .where(and(inTree, sql`${products.attributes} ? ${definition.key}`))
+      .groupBy(sql`1`);
+    const countBy = new Map(counts.map((c) => [c.value, c.count]));
+    const values = (definition.options ?? [])
+      .map((o) => ({ value: o.value, name: localize(o.name, locale) || o.value, count: countBy.get(o.value) ?? 0 }))
+      .filter((v) => v.count > 0);
+    if (values.length) attributes.push({ key: definition.key, name: localize(definition.name, locale) || definition.key, values });
+  }
   return {
     brands: brands.filter((b): b is { brand: string; count: number } => b.brand !== null),
     priceMin: range?.min === null || range?.min === undefined ? null : Number(range.min),
     priceMax: range?.max === null || range?.max === undefined ? null : Number(range.max),
+    attributes,
   };
 }

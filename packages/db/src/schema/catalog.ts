@@ -94,19 +94,57 @@ export const products = pgTable(
     currency: char({ length: 3 }).notNull().default("UZS"),
     featured: integer().notNull().default(0),
     publishedAt: timestamp({ withTimezone: true }),
+    /** The vendor's own reference for the product (CSV import groups variant rows by it). */
+    externalRef: text(),
+    /** Storefront views, flushed in batches by the worker; the popularity sort. */
+    viewCount: bigint({ mode: "number" }).notNull().default(0),
     ...timestamps,
   },
   (t) => [
     uniqueIndex().on(t.slug),
     index().on(t.vendorId),
-    index("products_listing_newest_idx").using("btree", t.categoryPath.op("text_pattern_ops"), t.publishedAt.desc(), t.id.desc()),
-    index("products_listing_price_idx").using("btree", t.categoryPath.op("text_pattern_ops"), t.minPriceAmount, t.id),
+    uniqueIndex().on(t.vendorId, t.externalRef),
+    // Category moves rewrite the paths of a subtree's products by prefix.
+    index("products_category_path_idx").using("btree", t.categoryPath.op("text_pattern_ops")),
     index("products_published_newest_idx")
       .on(t.publishedAt.desc(), t.id.desc())
       .where(sql`${t.status} = 'published'`),
     index("products_published_price_idx")
       .on(t.minPriceAmount, t.id)
       .where(sql`${t.status} = 'published'`),
+    index("products_published_popular_idx")
+      .on(t.viewCount.desc(), t.id.desc())
+      .where(sql`${t.status} = 'published'`),
+  ],
+);
+
+/**
+ * One row per published product per category on its path (its own and every ancestor),
+ * kept by a trigger on `products`. A category page of any size is then an index range
+ * scan in the order shown — newest, price or popularity — instead of a prefix match
+ * over many subcategories sorted in memory.
+ */
+export const productListings = pgTable(
+  "product_listings",
+  {
+    categoryId: uuid()
+      .notNull()
+      .references(() => categories.id, { onDelete: "cascade" }),
+    productId: uuid()
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    publishedAt: timestamp({ withTimezone: true }).notNull(),
+    minPriceAmount: bigint({ mode: "number" }).notNull(),
+    viewCount: bigint({ mode: "number" }).notNull(),
+    brand: text(),
+    ...timestamps,
+  },
+  (t) => [
+    primaryKey({ columns: [t.categoryId, t.productId] }),
+    index().on(t.productId),
+    index("product_listings_newest_idx").on(t.categoryId, t.publishedAt.desc(), t.productId.desc()),
+    index("product_listings_price_idx").on(t.categoryId, t.minPriceAmount, t.productId),
+    index("product_listings_popular_idx").on(t.categoryId, t.viewCount.desc(), t.productId.desc()),
   ],
 );
 

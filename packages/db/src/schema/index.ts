@@ -6,3 +6,4 @@ export * from "./orders";
 export * from "./mail";
 export * from "./identity";
 export * from "./inventory";
+export * from "./imports";

@@ -1,4 +1,4 @@
-import type { LocalizedText } from "../schema";
+import type { AttributeDefinition, LocalizedText } from "../schema";
 
 export interface LeafCategory {
   slug: string;
@@ -10,6 +10,30 @@ export interface LeafCategory {
   price: [number, number];
   options?: { name: string; values: string[] };
 }
+
+/** Enum attributes every leaf category defines, so category pages have attribute filters. */
+export const ORIGIN_ATTRIBUTE: AttributeDefinition = {
+  key: "origin",
+  name: { uz: "Ishlab chiqarilgan mamlakat", ru: "Страна производства", en: "Country of origin" },
+  type: "enum",
+  required: false,
+  options: [
+    { value: "uz", name: { uz: "Oʻzbekiston", ru: "Узбекистан", en: "Uzbekistan" } },
+    { value: "cn", name: { uz: "Xitoy", ru: "Китай", en: "China" } },
+    { value: "kr", name: { uz: "Janubiy Koreya", ru: "Южная Корея", en: "South Korea" } },
+    { value: "tr", name: { uz: "Turkiya", ru: "Турция", en: "Türkiye" } },
+    { value: "de", name: { uz: "Germaniya", ru: "Германия", en: "Germany" } },
+  ],
+};
+
+/** Devices with storage options also say how much memory they have. */
+export const RAM_ATTRIBUTE: AttributeDefinition = {
+  key: "ram",
+  name: { uz: "Operativ xotira", ru: "Оперативная память", en: "RAM" },
+  type: "enum",
+  required: false,
+  options: ["4GB", "8GB", "16GB"].map((value) => ({ value, name: { uz: value, ru: value, en: value } })),
+};
 
 export interface BranchCategory {
   slug: string;

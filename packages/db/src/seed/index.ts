@@ -7,7 +7,7 @@ import type { LocalizedText, UserRole } from "../schema";
 import { categories, newId, totpCredentials, users, vendorMembers, vendors, warehouses } from "../schema";
 import { copyRows } from "./copy";
 import type { BranchCategory, LeafCategory } from "./data";
-import { CATEGORY_TREE, VENDOR_ROOTS, VENDORS } from "./data";
+import { CATEGORY_TREE, ORIGIN_ATTRIBUTE, RAM_ATTRIBUTE, VENDOR_ROOTS, VENDORS } from "./data";
 import { ensureSeedImages, SEED_IMAGE_SIZE } from "./images";
 import { createRandom } from "./random";
 import type { Random } from "./random";
@@ -57,7 +57,8 @@ async function resetData(db: Database): Promise<void> {
   await db.execute(dsql`truncate table
     order_events, order_lines, vendor_orders, orders, stock_levels, product_images,
     product_variants, products, categories, warehouses, vendor_members, vendors, users, dev_mailbox,
-    vendor_applications, addresses, one_time_tokens, refresh_tokens, totp_credentials, recovery_codes, api_keys, product_slugs, stock_movements
+    vendor_applications, addresses, one_time_tokens, refresh_tokens, totp_credentials, recovery_codes, api_keys, product_slugs, stock_movements,
+    product_listings, catalog_imports, catalog_import_errors
     restart identity`);
 }
 
@@ -70,7 +71,8 @@ async function insertCategories(db: Database): Promise<{ leaves: PlacedLeaf[]; c
       const id = newId();
       const path = `${parent?.path ?? "/"}${id}/`;
       const depth = (parent?.depth ?? -1) + 1;
-      rows.push({ id, parentId: parent?.id ?? null, path, depth, position, slug: node.slug, name: node.name });
+      const attributes = isLeaf(node) ? (node.options?.name === "storage" ? [ORIGIN_ATTRIBUTE, RAM_ATTRIBUTE] : [ORIGIN_ATTRIBUTE]) : [];
+      rows.push({ id, parentId: parent?.id ?? null, path, depth, position, slug: node.slug, name: node.name, attributes });
       count++;
       const rootSlug = parent ? root : node.slug;
       if (isLeaf(node)) leaves.push({ leaf: node, id, path, root: rootSlug });
@@ -157,6 +159,10 @@ function buildChunk(
       const key = pool[(i + n) % pool.length]!;
       rows.images.push([newId(), productId, null, n, key, SEED_IMAGE_SIZE, SEED_IMAGE_SIZE, title, createdAt, createdAt]);
     }
+    const attributes: Record<string, string> = { origin: random.pick(ORIGIN_ATTRIBUTE.options!).value };
+    if (leaf.options?.name === "storage") attributes.ram = random.pick(RAM_ATTRIBUTE.options!).value;
+    // Views follow a long tail, as real shop traffic does: a few products get most of them.
+    const viewCount = Math.floor(1000 / (1 + random.int(0, 400)) ** 1.2);
     rows.products.push([
       productId,
       vendor.id,
@@ -167,7 +173,9 @@ function buildChunk(
       title,
       describe(leaf.noun, brand),
       brand,
+      attributes,
       minPrice,
+      viewCount,
       "UZS",
       random.chance(0.04) ? 1 : 0,
       status === "published" ? createdAt : null,
@@ -192,7 +200,9 @@ async function copyChunk(sql: SqlClient, rows: ChunkRows): Promise<void> {
       "title",
       "description",
       "brand",
+      "attributes",
       "min_price_amount",
+      "view_count",
       "currency",
       "featured",
       "published_at",
