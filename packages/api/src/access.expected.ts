@@ -121,6 +121,14 @@ export const EXPECTED_ACCESS: Record<string, { access: Access; input?: (f: Fixtu
     access: "vendor",
     input: (f) => ({ vendorId: f.vendorA, productId: "0192f1e4-8a5b-7c3d-9e2f-000000000004" }),
   },
+  "vendorCatalog.variants": { access: "vendor", input: (f) => ({ vendorId: f.vendorA, limit: 5 }) },
+  "vendorCatalog.bulkUpdateVariants": {
+    access: "vendor",
+    input: (f) => ({ vendorId: f.vendorA, changes: [{ variantId: f.variantIdA, stock: { warehouseId: f.warehouseIdA, onHand: 7 } }] }),
+  },
+  "vendorCatalog.imports": { access: "vendor", input: (f) => ({ vendorId: f.vendorA }) },
+  // An unknown import: the service's NOT_FOUND, which is not an access refusal.
+  "vendorCatalog.importStatus": { access: "vendor", input: (f) => ({ vendorId: f.vendorA, importId: f.variantIdA }) },
   "vendorCatalog.images": { access: "vendor", input: (f) => ({ vendorId: f.vendorA, productId: f.productIdA }) },
   "vendorCatalog.warehouses": { access: "vendor", input: (f) => ({ vendorId: f.vendorA }) },
   "vendorCatalog.createWarehouse": {

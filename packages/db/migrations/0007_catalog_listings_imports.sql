@@ -29,6 +29,8 @@ CREATE TABLE "catalog_imports" (
 	"file_name" text NOT NULL,
 	"storage_key" text NOT NULL,
 	"status" "catalog_import_status" DEFAULT 'queued' NOT NULL,
+	"size_bytes" integer NOT NULL,
+	"processed_bytes" integer DEFAULT 0 NOT NULL,
 	"processed_rows" integer DEFAULT 0 NOT NULL,
 	"created_products" integer DEFAULT 0 NOT NULL,
 	"created_variants" integer DEFAULT 0 NOT NULL,

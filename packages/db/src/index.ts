@@ -9,5 +9,7 @@ export type {
   KycDocument,
   AttributeDefinition,
   ProductOption,
+  StockMovementKind,
+  CatalogImportStatus,
 } from "./schema";
 export { LOCALES, newId } from "./schema";

@@ -42,6 +42,10 @@ export const AUDIT_ACTIONS = [
   "category.updated",
   "category.moved",
   "category.archived",
+  "catalog.import_started",
+  "catalog.import_finished",
+  "catalog.import_failed",
+  "catalog.bulk_updated",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

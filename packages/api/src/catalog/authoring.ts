@@ -1,10 +1,10 @@
 import { and, asc, desc, eq, ilike, inArray, lt, or, sql } from "drizzle-orm";
 import type { z } from "zod";
 
-import type { AttributeDefinition, ProductStatus } from "@ultramarket/db";
+import type { ProductStatus } from "@ultramarket/db";
 import { LOCALES, schema } from "@ultramarket/db";
 import { recordAudit } from "../audit/service";
-import type { Context, UserSession } from "../core/context";
+import type { Context, VendorContext } from "../core/context";
 import { withTransaction } from "../core/context";
 import type { FieldErrors } from "../core/errors";
 import { Conflict, NotFound, ValidationFailed } from "../core/errors";
@@ -19,10 +19,10 @@ import type {
   variantInput,
   warehouseInput,
 } from "./authoring-schema";
+import { checkAttributes } from "./attributes";
 import { assertTransition } from "./moderation";
 
 const { products, productVariants, productSlugs, categories, warehouses } = schema;
-type VendorContext = Context & { session: UserSession; vendorId: string };
 
 /** The vendor's own product, or NOT_FOUND: another vendor's id reveals nothing. */
 async function ownProduct(ctx: VendorContext, productId: string) {
@@ -39,34 +39,6 @@ async function liveCategory(ctx: Pick<Context, "db">, categoryId: string) {
   if (!category || category.archivedAt)
     throw new ValidationFailed("Choose a category", { categoryId: ["This category does not exist or is archived"] });
   return category;
-}
-
-/** Checks product attributes against the category's definitions (required, type, enum values). */
-export function checkAttributes(definitions: AttributeDefinition[], values: Record<string, string | number | boolean>): FieldErrors {
-  const errors: FieldErrors = {};
-  const known = new Map(definitions.map((d) => [d.key, d]));
-  for (const definition of definitions) {
-    const value = values[definition.key];
-    if (value === undefined || value === "") {
-      if (definition.required)
-        errors[`attributes.${definition.key}`] = [`${definition.name.en || definition.key} is required in this category`];
-      continue;
-    }
-    const ok =
-      definition.type === "number"
-        ? typeof value === "number"
-        : definition.type === "boolean"
-          ? typeof value === "boolean"
-          : definition.type === "enum"
-            ? typeof value === "string" && (definition.options ?? []).some((o) => o.value === value)
-            : typeof value === "string";
-    if (!ok)
-      errors[`attributes.${definition.key}`] = [
-        definition.type === "enum" ? "Choose one of the listed values" : `Expected a ${definition.type}`,
-      ];
-  }
-  for (const key of Object.keys(values)) if (!known.has(key)) errors[`attributes.${key}`] = ["This category has no such attribute"];
-  return errors;
 }
 
 /** Variants must use exactly the product's options, each combination once, each SKU once. */
@@ -98,13 +70,15 @@ function checkVariants(options: { key: string; values: string[] }[], variants: z
 }
 
 /** A slug not used by any product in any language, derived from the title. */
-async function freeSlug(ctx: Pick<Context, "db">, base: string): Promise<string> {
+export async function freeSlug(ctx: Pick<Context, "db">, base: string): Promise<string> {
   const root = base || "product";
   for (let attempt = 0; attempt < 20; attempt++) {
     const candidate = attempt === 0 ? root : `${root}-${Math.random().toString(36).slice(2, 7)}`;
-    const taken = await ctx.db.select({ slug: productSlugs.slug }).from(productSlugs).where(eq(productSlugs.slug, candidate));
-    const takenByProduct = await ctx.db.select({ id: products.id }).from(products).where(eq(products.slug, candidate));
-    if (taken.length === 0 && takenByProduct.length === 0) return candidate;
+    const [{ taken }] = (await ctx.db.execute(
+      sql`select exists (select 1 from ${productSlugs} where ${productSlugs.slug} = ${candidate})
+              or exists (select 1 from ${products} where ${products.slug} = ${candidate}) as taken`,
+    )) as unknown as [{ taken: boolean }];
+    if (!taken) return candidate;
   }
   throw new Conflict("Could not find a free URL for this product; change the title");
 }

@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import sharp from "sharp";
 
 import { schema } from "@ultramarket/db";
-import type { Context, UserSession } from "../core/context";
+import type { Context, VendorContext } from "../core/context";
 import { withTransaction } from "../core/context";
 import { NotFound, ValidationFailed } from "../core/errors";
 import { inspectUpload } from "../files/storage";
@@ -15,8 +15,6 @@ export const IMAGE_MAX_BYTES = 15 * 1024 * 1024;
 export const IMAGE_MAX_PIXELS = 40_000_000;
 export const IMAGE_TYPES = ["image/jpeg", "image/png", "image/webp"] as const;
 export const RENDITION_WIDTHS = [160, 480, 1200] as const;
-
-type VendorContext = Context & { session: UserSession; vendorId: string };
 
 /**
  * Stores a product picture: type checked by content, size and pixel count bounded before

@@ -11,6 +11,9 @@ import {
   warehouseInput,
 } from "./authoring-schema";
 import * as authoring from "./authoring";
+import * as bulk from "./bulk";
+import { bulkUpdateVariantsInput, importRef, importsInput, listVariantsInput } from "./bulk-schema";
+import * as imports from "./import/import";
 import { listProductImages } from "./media";
 
 /** A vendor's own catalog. Every procedure is vendor-scoped: other vendors' rows are NOT_FOUND. */
@@ -24,6 +27,11 @@ export const vendorCatalogRouter = createTRPCRouter({
   submitForReview: vendorProcedure.input(productRef).mutation(({ ctx, input }) => authoring.submitForReview(ctx, input)),
   withdrawFromReview: vendorProcedure.input(productRef).mutation(({ ctx, input }) => authoring.withdrawFromReview(ctx, input)),
   archiveProduct: vendorProcedure.input(productRef).mutation(({ ctx, input }) => authoring.archiveProduct(ctx, input)),
+  variants: vendorProcedure.input(listVariantsInput).query(({ ctx, input }) => bulk.listVariants(ctx, input)),
+  bulkUpdateVariants: vendorProcedure.input(bulkUpdateVariantsInput).mutation(({ ctx, input }) => bulk.bulkUpdateVariants(ctx, input)),
+  // CSV files arrive through the upload route (/api/uploads/catalog-import); these show their progress.
+  imports: vendorProcedure.input(importsInput).query(({ ctx, input }) => imports.listImports(ctx, input)),
+  importStatus: vendorProcedure.input(importRef).query(({ ctx, input }) => imports.getImport(ctx, input)),
   images: vendorProcedure.input(productRef).query(({ ctx, input }) => listProductImages(ctx, input)),
   warehouses: vendorProcedure.input(z.strictObject({ vendorId: z.uuid() })).query(({ ctx }) => authoring.listWarehouses(ctx)),
   createWarehouse: vendorProcedure.input(warehouseInput).mutation(({ ctx, input }) => authoring.createWarehouse(ctx, input)),

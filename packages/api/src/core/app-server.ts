@@ -1,16 +1,20 @@
 import { readFile, stat } from "node:fs/promises";
+import { Readable } from "node:stream";
 import path from "node:path";
 
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
+import { stringify } from "csv-stringify";
 
 import { resolveCaller } from "../auth/resolve";
 import { createCaller } from "../root";
 import type { ServerEnv } from "./config";
 import { runtimeConfigFromEnv } from "./config";
+import { exportCatalog } from "../catalog/import/export";
+import { CATALOG_IMPORT_MAX_BYTES, importErrorReport, startImport } from "../catalog/import/import";
 import { IMAGE_MAX_BYTES, uploadProductImage } from "../catalog/media";
 import { KYC_MAX_BYTES, readKycDocument, uploadKycDocument } from "../vendors/service";
-import type { Context, UserSession } from "./context";
+import type { Context, UserSession, VendorContext } from "./context";
 import { createContextInner, permissionsOf } from "./context";
 import { accessDenied, DOMAIN_TO_TRPC, DomainError, Forbidden, NotFound, Unauthenticated, ValidationFailed } from "./errors";
 import { clientIp, handleTrpcRequest, readLimitedBytes } from "./http";
@@ -131,6 +135,22 @@ export function createAppRoutes(
     }
   }
 
+  /** Vendor-scoped downloads (GET with `vendorId`): the same checks as vendorProcedure. */
+  async function vendorDownload(
+    request: Request,
+    handle: (ctx: VendorContext, params: URLSearchParams) => Promise<Response>,
+  ): Promise<Response> {
+    const ctx = await contextFor(request);
+    if (ctx.session?.kind !== "user") return errorResponse(new Unauthenticated("Sign in to continue"));
+    const params = new URL(request.url).searchParams;
+    try {
+      return await handle(vendorScope({ ...ctx, session: ctx.session }, params.get("vendorId") ?? ""), params);
+    } catch (error) {
+      if (error instanceof DomainError) return errorResponse(error);
+      throw error;
+    }
+  }
+
   return {
     async trpc(request: Request): Promise<Response> {
       return handleTrpcRequest(await getRuntime(), request, {
@@ -150,16 +170,30 @@ export function createAppRoutes(
         const vendorId = String(form.get("vendorId") ?? "");
         const productId = String(form.get("productId") ?? "");
         const variantId = form.get("variantId") ? String(form.get("variantId")) : undefined;
-        const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-        if (!uuid.test(vendorId) || !uuid.test(productId) || (variantId && !uuid.test(variantId))) {
+        if (!UUID.test(vendorId) || !UUID.test(productId) || (variantId && !UUID.test(variantId))) {
           throw new ValidationFailed("Missing ids", { productId: ["Choose the product the picture belongs to"] });
         }
-        // The same vendor scope as vendorProcedure: another vendor's ids are "not found".
-        const isStaff = permissionsOf(ctx.session).has("users:manage") && ctx.session.twoFactorVerified;
-        if (!isStaff && !(permissionsOf(ctx.session).has("vendor:manage") && ctx.session.vendorIds.includes(vendorId))) {
-          throw accessDenied(new NotFound("Vendor not found"));
-        }
-        return uploadProductImage({ ...ctx, vendorId }, { productId, variantId, bytes: file.bytes });
+        return uploadProductImage(vendorScope(ctx, vendorId), { productId, variantId, bytes: file.bytes });
+      });
+    },
+    /** POST multipart/form-data with `vendorId` and `file`: a catalog CSV, applied by the catalog-import job. */
+    uploadCatalogImport(request: Request): Promise<Response> {
+      return handleUpload(request, CATALOG_IMPORT_MAX_BYTES, (ctx, form, file) =>
+        startImport(vendorScope(ctx, String(form.get("vendorId") ?? "")), { fileName: file.name, bytes: file.bytes }),
+      );
+    },
+    /** GET ?vendorId=…[&warehouseId=…]: the vendor's catalog as CSV in the import format. */
+    catalogExport(request: Request): Promise<Response> {
+      return vendorDownload(request, (ctx, params) =>
+        csvResponse(exportCatalog(ctx, { warehouseId: params.get("warehouseId") || undefined }), "catalog.csv"),
+      );
+    },
+    /** GET ?vendorId=…&importId=…: an import's refused rows with line numbers, as CSV. */
+    importErrorReport(request: Request): Promise<Response> {
+      return vendorDownload(request, (ctx, params) => {
+        const importId = params.get("importId") ?? "";
+        if (!UUID.test(importId)) throw new NotFound("Import not found");
+        return csvResponse(importErrorReport(ctx, { importId }), `import-${importId}-errors.csv`);
       });
     },
     /** A KYC document, for reviewers only, never cached, always downloaded (never rendered inline). */
@@ -219,6 +253,42 @@ export function createAppRoutes(
       }
     },
   };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * The vendor scope of vendorProcedure for plain routes: members of the vendor (and staff
+ * with a second factor) act for it; to anyone else the vendor does not exist.
+ */
+function vendorScope(ctx: Context & { session: UserSession }, vendorId: string): VendorContext {
+  const permissions = permissionsOf(ctx.session);
+  const isStaff = permissions.has("users:manage") && ctx.session.twoFactorVerified;
+  const isMember = permissions.has("vendor:manage") && ctx.session.vendorIds.includes(vendorId);
+  if (!UUID.test(vendorId) || !(isStaff || isMember)) throw accessDenied(new NotFound("Vendor not found"));
+  return { ...ctx, vendorId };
+}
+
+/**
+ * Streams CSV rows as a download. The first row is read before answering, so an access or
+ * lookup error is still an error response, not a broken file.
+ */
+async function csvResponse(rows: AsyncGenerator<string[]>, fileName: string): Promise<Response> {
+  const first = await rows.next();
+  async function* all() {
+    if (!first.done) yield first.value;
+    yield* rows;
+  }
+  // A byte-order mark makes spreadsheet programs read the file as UTF-8 (Cyrillic, oʻ).
+  const body = Readable.from(all()).pipe(stringify({ bom: true }));
+  return new Response(Readable.toWeb(body) as ReadableStream, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${fileName}"`,
+      "cache-control": "private, no-store",
+      "x-content-type-options": "nosniff",
+    },
+  });
 }
 
 function errorResponse(error: DomainError): Response {

@@ -100,3 +100,6 @@ export function createContextInner(
 export async function withTransaction<T>(ctx: Context, fn: (tx: Context) => Promise<T>): Promise<T> {
   return ctx.db.transaction((tx) => fn({ ...ctx, db: tx }));
 }
+
+/** A context inside a vendor-scoped procedure: a signed-in person acting for one vendor. */
+export type VendorContext = Context & { session: UserSession; vendorId: string };

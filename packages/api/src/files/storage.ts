@@ -1,4 +1,7 @@
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import { access, mkdir, readFile, writeFile } from "node:fs/promises";
+import { Readable } from "node:stream";
+import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import path from "node:path";
 import { fileTypeFromBuffer } from "file-type";
 import { UTApi } from "uploadthing/server";
@@ -25,6 +28,8 @@ export interface FileStorage {
     visibility: "public" | "private";
   }): Promise<StoredFile>;
   read(storageKey: string): Promise<Uint8Array | null>;
+  /** The file as a stream, for files too large to hold in memory at once (CSV imports). */
+  openStream(storageKey: string): Promise<Readable | null>;
 }
 
 export function createFileStorage(options: { filesDir: string; uploadthingToken?: string }): FileStorage {
@@ -43,6 +48,12 @@ export function createFileStorage(options: { filesDir: string; uploadthingToken?
         const url = key ? (await api.generateSignedURL(key)).ufsUrl : storageKey;
         const response = await fetch(url);
         return response.ok ? new Uint8Array(await response.arrayBuffer()) : null;
+      },
+      async openStream(storageKey) {
+        const key = storageKey.startsWith("ut:") ? storageKey.slice(3) : null;
+        const url = key ? (await api.generateSignedURL(key)).ufsUrl : storageKey;
+        const response = await fetch(url);
+        return response.ok && response.body ? Readable.fromWeb(response.body as WebReadableStream) : null;
       },
     };
   }
@@ -63,6 +74,16 @@ export function createFileStorage(options: { filesDir: string; uploadthingToken?
         (buffer) => new Uint8Array(buffer),
         () => null,
       );
+    },
+    async openStream(storageKey) {
+      const target = path.resolve(/* turbopackIgnore: true */ root, storageKey);
+      if (!target.startsWith(root + path.sep)) return null;
+      try {
+        await access(target);
+        return createReadStream(target);
+      } catch {
+        return null;
+      }
     },
   };
 }

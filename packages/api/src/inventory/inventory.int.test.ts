@@ -140,3 +140,53 @@ describe("stock adjustments", () => {
     });
   });
 });
+
+describe("bulk price and stock edit", () => {
+  async function twoVariants() {
+    return (await h.runtime.sql`
+      select v.id, v.product_id, v.price_amount::int as price from product_variants v
+      where v.vendor_id = ${vendorAId} order by v.sku limit 2`) as unknown as { id: string; product_id: string; price: number }[];
+  }
+
+  it("sets prices and stock of several variants at once, through the ledger", async () => {
+    const [a, b] = await twoVariants();
+    const result = await vendorA.vendorCatalog.bulkUpdateVariants({
+      vendorId: vendorAId,
+      changes: [
+        { variantId: a!.id, priceAmount: 100 },
+        { variantId: b!.id, priceAmount: 250_000_00, compareAtAmount: 300_000_00, stock: { warehouseId, onHand: 13 } },
+      ],
+      reason: "December price list",
+    });
+    expect(result).toEqual({ priced: 2, restocked: 1 });
+    const [product] = (await h.runtime.sql`select min_price_amount::int as m from products where id = ${a!.product_id}`) as unknown as [
+      { m: number },
+    ];
+    expect(product.m).toBe(100);
+    const list = await vendorA.vendorCatalog.variants({ vendorId: vendorAId, limit: 200 });
+    expect(list.items.find((v) => v.id === b!.id)?.stock.find((s) => s.warehouseId === warehouseId)?.onHand).toBe(13);
+    expect(await ledgerMatchesCounters()).toBe(true);
+  });
+
+  it("changes nothing when one row is wrong, and names the row", async () => {
+    const [a, b] = await twoVariants();
+    await expect(
+      vendorA.vendorCatalog.bulkUpdateVariants({
+        vendorId: vendorAId,
+        changes: [
+          { variantId: a!.id, priceAmount: 777 },
+          { variantId: b!.id, priceAmount: 500, compareAtAmount: 400 },
+        ],
+      }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", cause: { fieldErrors: { "changes.1.compareAtAmount": expect.any(Array) } } });
+    expect((await twoVariants())[0]!.price).toBe(a!.price);
+  });
+
+  it("answers NOT_FOUND for another vendor's variants", async () => {
+    const [a] = await twoVariants();
+    await expect(
+      vendorB.vendorCatalog.bulkUpdateVariants({ vendorId: vendorBId, changes: [{ variantId: a!.id, priceAmount: 1 }] }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await twoVariants())[0]!.price).toBe(a!.price);
+  });
+});

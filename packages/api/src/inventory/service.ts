@@ -2,13 +2,13 @@ import { and, asc, desc, eq, lt, sql } from "drizzle-orm";
 import type { z } from "zod";
 
 import { schema } from "@ultramarket/db";
-import type { Context, UserSession } from "../core/context";
+import type { VendorContext } from "../core/context";
 import { withTransaction } from "../core/context";
-import { InvalidState, NotFound } from "../core/errors";
+import { NotFound } from "../core/errors";
+import { moveStock } from "./ledger";
 import type { adjustStockInput, movementsInput } from "./schema";
 
 const { stockLevels, stockMovements, productVariants, warehouses } = schema;
-type VendorContext = Context & { session: UserSession; vendorId: string };
 
 async function assertOwnership(ctx: VendorContext, variantId: string, warehouseId?: string) {
   const [variant] = await ctx.db
@@ -33,31 +33,17 @@ async function assertOwnership(ctx: VendorContext, variantId: string, warehouseI
  */
 export async function adjustStock(ctx: VendorContext, input: z.infer<typeof adjustStockInput>) {
   await assertOwnership(ctx, input.variantId, input.warehouseId);
-  return withTransaction(ctx, async (tx) => {
-    await tx.db.insert(stockLevels).values({ variantId: input.variantId, warehouseId: input.warehouseId }).onConflictDoNothing();
-    const where = and(eq(stockLevels.variantId, input.variantId), eq(stockLevels.warehouseId, input.warehouseId));
-    let delta = input.delta ?? 0;
-    if (input.setOnHand !== undefined) {
-      const [current] = await tx.db.select({ onHand: stockLevels.onHand }).from(stockLevels).where(where).for("update");
-      delta = input.setOnHand - (current?.onHand ?? 0);
-      if (delta === 0) return { onHandDelta: 0, level: (await tx.db.select().from(stockLevels).where(where))[0]! };
-    }
-    const [level] = await tx.db
-      .update(stockLevels)
-      .set({ onHand: sql`${stockLevels.onHand} + ${delta}` })
-      .where(and(where, sql`${stockLevels.onHand} + ${delta} >= ${stockLevels.reserved}`))
-      .returning();
-    if (!level) throw new InvalidState("On-hand stock cannot fall below what is reserved for orders");
-    await tx.db.insert(stockMovements).values({
+  return withTransaction(ctx, (tx) =>
+    moveStock(tx.db, {
       variantId: input.variantId,
       warehouseId: input.warehouseId,
+      delta: input.delta,
+      setOnHand: input.setOnHand,
       kind: input.kind,
-      onHandDelta: delta,
       reason: input.reason,
       actorId: ctx.session.userId,
-    });
-    return { onHandDelta: delta, level };
-  });
+    }),
+  );
 }
 
 /** Stock of every variant of a product in every warehouse of its vendor. */

@@ -1,6 +1,7 @@
 import type { JobDefinition } from "./define";
+import { catalogImportJob } from "./definitions/catalog-import";
 import { imageRenditionsJob } from "./definitions/image-renditions";
 import { sendEmailJob } from "./definitions/send-email";
 
 /** Every job the worker runs. A queue exists for each (and a dead-letter queue beside it). */
-export const JOB_DEFINITIONS: JobDefinition[] = [sendEmailJob, imageRenditionsJob] as unknown as JobDefinition[];
+export const JOB_DEFINITIONS: JobDefinition[] = [sendEmailJob, imageRenditionsJob, catalogImportJob] as unknown as JobDefinition[];

@@ -20,6 +20,9 @@ export const catalogImports = pgTable(
     /** The uploaded file in private file storage. */
     storageKey: text().notNull(),
     status: catalogImportStatus().notNull().default("queued"),
+    /** File size and how far the job has read: the console's progress bar. */
+    sizeBytes: integer().notNull(),
+    processedBytes: integer().notNull().default(0),
     processedRows: integer().notNull().default(0),
     createdProducts: integer().notNull().default(0),
     createdVariants: integer().notNull().default(0),

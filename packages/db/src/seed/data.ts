@@ -11,6 +11,14 @@ export interface LeafCategory {
   options?: { name: string; values: string[] };
 }
 
+/** How the storefront names the seed's variant options. */
+export const OPTION_NAMES: Record<string, LocalizedText> = {
+  color: { uz: "Rang", ru: "Цвет", en: "Colour" },
+  storage: { uz: "Xotira", ru: "Память", en: "Storage" },
+  size: { uz: "Oʻlcham", ru: "Размер", en: "Size" },
+  volume: { uz: "Hajm", ru: "Объём", en: "Volume" },
+};
+
 /** Enum attributes every leaf category defines, so category pages have attribute filters. */
 export const ORIGIN_ATTRIBUTE: AttributeDefinition = {
   key: "origin",

@@ -7,7 +7,7 @@ import type { LocalizedText, UserRole } from "../schema";
 import { categories, newId, totpCredentials, users, vendorMembers, vendors, warehouses } from "../schema";
 import { copyRows } from "./copy";
 import type { BranchCategory, LeafCategory } from "./data";
-import { CATEGORY_TREE, ORIGIN_ATTRIBUTE, RAM_ATTRIBUTE, VENDOR_ROOTS, VENDORS } from "./data";
+import { CATEGORY_TREE, OPTION_NAMES, ORIGIN_ATTRIBUTE, RAM_ATTRIBUTE, VENDOR_ROOTS, VENDORS } from "./data";
 import { ensureSeedImages, SEED_IMAGE_SIZE } from "./images";
 import { createRandom } from "./random";
 import type { Random } from "./random";
@@ -174,6 +174,7 @@ function buildChunk(
       describe(leaf.noun, brand),
       brand,
       attributes,
+      leaf.options ? [{ key: leaf.options.name, name: OPTION_NAMES[leaf.options.name]!, values: optionValues }] : [],
       minPrice,
       viewCount,
       "UZS",
@@ -201,6 +202,7 @@ async function copyChunk(sql: SqlClient, rows: ChunkRows): Promise<void> {
       "description",
       "brand",
       "attributes",
+      "options",
       "min_price_amount",
       "view_count",
       "currency",
