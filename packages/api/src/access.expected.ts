@@ -129,6 +129,11 @@ export const EXPECTED_ACCESS: Record<string, { access: Access; input?: (f: Fixtu
   "vendorCatalog.imports": { access: "vendor", input: (f) => ({ vendorId: f.vendorA }) },
   // An unknown import: the service's NOT_FOUND, which is not an access refusal.
   "vendorCatalog.importStatus": { access: "vendor", input: (f) => ({ vendorId: f.vendorA, importId: f.variantIdA }) },
+  "vendorCatalog.arrangeImages": {
+    access: "vendor",
+    input: (f) => ({ vendorId: f.vendorA, productId: f.productIdA, images: [] }),
+  },
+  "vendorCatalog.deleteImage": { access: "vendor", input: (f) => ({ vendorId: f.vendorA, imageId: f.variantIdA }) },
   "vendorCatalog.images": { access: "vendor", input: (f) => ({ vendorId: f.vendorA, productId: f.productIdA }) },
   "vendorCatalog.warehouses": { access: "vendor", input: (f) => ({ vendorId: f.vendorA }) },
   "vendorCatalog.createWarehouse": {
@@ -175,6 +180,7 @@ export const EXPECTED_ACCESS: Record<string, { access: Access; input?: (f: Fixtu
   "catalog.categoryTree": { access: "public" },
   "catalog.categoryBySlug": { access: "public", input: () => ({ slug: "elektronika" }) },
   "catalog.listProducts": { access: "public", input: () => ({ limit: 2 }) },
+  "catalog.recordView": { access: "public", input: (f) => ({ productId: f.productIdA }) },
   "catalog.productBySlug": { access: "public", input: (f) => ({ slug: f.productSlug }) },
   "system.dashboard": { access: "staff" },
   "system.devMailbox": { access: "staff", input: () => ({ limit: 5 }) },

@@ -106,3 +106,17 @@ export const warehouseInput = z.strictObject({
   region: z.enum(REGION_CODES, { error: "Choose a region" }),
   address: text(300).min(5, "Enter the address"),
 });
+
+export const arrangeImagesInput = z.strictObject({
+  vendorId: z.uuid(),
+  productId: z.uuid(),
+  /** Every picture of the product, in gallery order, with its alt text per language. */
+  images: z
+    .array(
+      z.strictObject({
+        id: z.uuid(),
+        alt: z.strictObject({ uz: text(200).default(""), ru: text(200).default(""), en: text(200).default("") }),
+      }),
+    )
+    .max(50),
+});

@@ -21,6 +21,7 @@ import type {
 } from "./authoring-schema";
 import { checkAttributes } from "./attributes";
 import { assertTransition } from "./moderation";
+import { sanitizeDescriptions } from "./rich-text";
 
 const { products, productVariants, productSlugs, categories, warehouses } = schema;
 
@@ -105,7 +106,7 @@ export async function createProduct(ctx: VendorContext, input: z.infer<typeof cr
           slug,
           status: "draft",
           title: input.title,
-          description: input.description,
+          description: sanitizeDescriptions(input.description),
           brand: input.brand ?? null,
           tags: input.tags,
           attributes: input.attributes,
@@ -180,7 +181,7 @@ export async function updateProduct(ctx: VendorContext, input: z.infer<typeof up
       categoryId: category?.id,
       categoryPath: category?.path,
       title: input.title,
-      description: input.description,
+      description: input.description && sanitizeDescriptions(input.description),
       brand: input.brand,
       tags: input.tags,
       ikpuCode: input.ikpuCode,

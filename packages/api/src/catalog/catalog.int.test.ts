@@ -4,7 +4,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { seedDatabase } from "@ultramarket/db/seed";
+import { createContextInner } from "../core/context";
 import type { TestHarness } from "../testing";
+import { flushViews } from "./views";
 import { createTestHarness } from "../testing";
 
 let h: TestHarness;
@@ -222,5 +224,35 @@ describe("category attributes and popularity", () => {
     expect(await listed()).toEqual([]);
     await sql`update products set status = 'published' where id = ${product!.id}`;
     expect((await listed()).length).toBe(product!.category_path.split("/").filter(Boolean).length);
+  });
+});
+
+describe("view counting", () => {
+  it("counts views in the KV store, once per visitor per hour, and adds finished minutes to the product in one flush", async () => {
+    const [product] = (await h.runtime
+      .sql`select id, view_count::int as views from products where status = 'published' limit 1`) as unknown as {
+      id: string;
+      views: number;
+    }[];
+    const visitorA = h.caller(null, { ip: "203.0.113.1" });
+    const visitorB = h.caller(null, { ip: "203.0.113.2" });
+    expect(await visitorA.catalog.recordView({ productId: product!.id })).toEqual({ counted: true });
+    expect(await visitorA.catalog.recordView({ productId: product!.id })).toEqual({ counted: false });
+    expect(await visitorB.catalog.recordView({ productId: product!.id })).toEqual({ counted: true });
+    const ctx = createContextInner(h.runtime);
+    // The minute being counted is not flushed yet; no database write happened per view.
+    expect(await flushViews(ctx)).toEqual({ buckets: 0, products: 0 });
+    h.clock.advance(61_000);
+    expect(await flushViews(ctx)).toEqual({ buckets: 1, products: 1 });
+    expect(await flushViews(ctx)).toEqual({ buckets: 0, products: 0 });
+    const [after] = (await h.runtime.sql`select view_count::int as views from products where id = ${product!.id}`) as unknown as {
+      views: number;
+    }[];
+    expect(after!.views).toBe(product!.views + 2);
+    const [listed] = (await h.runtime
+      .sql`select distinct view_count::int as views from product_listings where product_id = ${product!.id}`) as unknown as {
+      views: number;
+    }[];
+    expect(listed!.views).toBe(product!.views + 2);
   });
 });

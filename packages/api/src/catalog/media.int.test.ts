@@ -141,3 +141,34 @@ describe("product image upload hardening", () => {
     expect(row.renditions).toHaveLength(3);
   });
 });
+
+describe("gallery order and alt text", () => {
+  it("reorders pictures and sets alt text per language; refuses a list that leaves one out; other vendors get NOT_FOUND", async () => {
+    const vendor = (await h.signIn("vendor@ultramarket.uz", DEMO_PASSWORD)).caller;
+    const other = (await h.signIn("vendor2@ultramarket.uz", DEMO_PASSWORD)).caller;
+    const picture = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#e11" } })
+      .png()
+      .toBuffer();
+    expect((await upload(picture, { name: "a.png" })).status).toBe(200);
+    expect((await upload(picture, { name: "b.png" })).status).toBe(200);
+    const before = await vendor.vendorCatalog.images({ vendorId, productId });
+    expect(before.length).toBeGreaterThanOrEqual(2);
+    const reversed = [...before].reverse().map((image, i) => ({ id: image.id, alt: { uz: `Rasm ${i}`, ru: `Фото ${i}`, en: "" } }));
+    const after = await vendor.vendorCatalog.arrangeImages({ vendorId, productId, images: reversed });
+    expect(after.map((i) => i.id)).toEqual(reversed.map((i) => i.id));
+    expect(after[0]!.alt).toEqual({ uz: "Rasm 0", ru: "Фото 0", en: "" });
+
+    await expect(vendor.vendorCatalog.arrangeImages({ vendorId, productId, images: reversed.slice(1) })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    await expect(other.vendorCatalog.arrangeImages({ vendorId, productId, images: reversed })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const otherVendorId = ((await h.runtime.sql`select id from vendors where slug = 'samarqand-savdo'`) as unknown as [{ id: string }])[0]
+      .id;
+    await expect(other.vendorCatalog.deleteImage({ vendorId: otherVendorId, imageId: after[0]!.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+
+    await vendor.vendorCatalog.deleteImage({ vendorId, imageId: after[0]!.id });
+    expect((await vendor.vendorCatalog.images({ vendorId, productId })).map((i) => i.id)).toEqual(after.slice(1).map((i) => i.id));
+  });
+});

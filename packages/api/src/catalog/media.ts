@@ -110,3 +110,43 @@ export async function listProductImages(ctx: VendorContext, input: { productId: 
     .orderBy(asc(productImages.position))
     .then((rows) => rows.map((r) => r.product_images));
 }
+
+/**
+ * Sets the gallery's order and each picture's alt text in one go: `images` lists every
+ * picture of the product, first to last. A list that leaves one out or names another
+ * product's picture is refused, so two editors cannot silently drop each other's uploads.
+ */
+export async function arrangeImages(
+  ctx: VendorContext,
+  input: { productId: string; images: { id: string; alt: { uz: string; ru: string; en: string } }[] },
+) {
+  return withTransaction(ctx, async (tx) => {
+    const [product] = await tx.db
+      .select({ id: products.id })
+      .from(products)
+      .where(and(eq(products.id, input.productId), eq(products.vendorId, ctx.vendorId)))
+      .for("update");
+    if (!product) throw new NotFound("Product not found");
+    const current = await tx.db.select({ id: productImages.id }).from(productImages).where(eq(productImages.productId, product.id));
+    const given = input.images.map((i) => i.id);
+    if (given.length !== current.length || new Set(given).size !== given.length || !current.every((c) => given.includes(c.id))) {
+      throw new ValidationFailed("The gallery changed", { images: ["Pictures were added or removed meanwhile; reload and try again"] });
+    }
+    for (const [position, image] of input.images.entries()) {
+      await tx.db.update(productImages).set({ position, alt: image.alt }).where(eq(productImages.id, image.id));
+    }
+    return tx.db.select().from(productImages).where(eq(productImages.productId, product.id)).orderBy(asc(productImages.position));
+  });
+}
+
+/** Removes a picture from the gallery. The stored files stay (pages cached elsewhere may still name them). */
+export async function deleteImage(ctx: VendorContext, input: { imageId: string }) {
+  const [image] = await ctx.db
+    .select({ id: productImages.id })
+    .from(productImages)
+    .innerJoin(products, eq(products.id, productImages.productId))
+    .where(and(eq(productImages.id, input.imageId), eq(products.vendorId, ctx.vendorId)));
+  if (!image) throw new NotFound("Image not found");
+  await ctx.db.delete(productImages).where(eq(productImages.id, image.id));
+  return { deleted: true };
+}

@@ -5,6 +5,7 @@ import { createTRPCRouter, publicProcedure } from "../core/trpc";
 import { categoryTreeInput, listProductsInput, productBySlugInput } from "./schema";
 import * as seo from "./seo";
 import * as catalog from "./service";
+import { recordView } from "./views";
 
 const slug = z.string().min(1).max(200);
 
@@ -17,6 +18,8 @@ export const catalogRouter = createTRPCRouter({
   categoryFilters: publicProcedure
     .input(z.strictObject({ categorySlug: z.string().min(1).max(200), locale: localeSchema.optional() }))
     .query(({ ctx, input }) => catalog.categoryFilters(ctx, input)),
+  /** Called by the product page in the browser (not during rendering), so crawlers and prefetches do not count. */
+  recordView: publicProcedure.input(z.strictObject({ productId: z.uuid() })).mutation(({ ctx, input }) => recordView(ctx, input)),
   productBySlug: publicProcedure.input(productBySlugInput).query(({ ctx, input }) => catalog.productBySlug(ctx, input)),
   redirectForSlug: publicProcedure
     .input(productBySlugInput.pick({ slug: true }).strict())

@@ -8,6 +8,7 @@ import { decodeCursor, encodeCursor } from "../core/cursor";
 import { NotFound } from "../core/errors";
 import { DEFAULT_LOCALE, localize } from "../core/locale";
 import { publicFileUrl } from "../files/storage";
+import { descriptionText, sanitizeDescription } from "./rich-text";
 import type { ListProductsInput, ProductBySlugInput } from "./schema";
 
 const { categories, products, productListings, productVariants, productImages, stockLevels, vendors } = schema;
@@ -239,7 +240,14 @@ function prepareProductPage(db: Ctx["db"]) {
       .orderBy(asc(productVariants.position))
       .prepare("catalog_product_variants"),
     images: db
-      .select({ storageKey: productImages.storageKey, width: productImages.width, height: productImages.height, alt: productImages.alt })
+      .select({
+        storageKey: productImages.storageKey,
+        width: productImages.width,
+        height: productImages.height,
+        alt: productImages.alt,
+        variantId: productImages.variantId,
+        renditions: productImages.renditions,
+      })
       .from(productImages)
       .where(eq(productImages.productId, sql.placeholder("productId")))
       .orderBy(asc(productImages.position))
@@ -275,7 +283,9 @@ export async function productBySlug(ctx: Ctx, input: ProductBySlugInput) {
     id: product.id,
     slug: product.slug,
     title,
-    description: localize(product.description, locale),
+    // Stored sanitised; sanitised again on the way out so a row written before the policy is safe too.
+    descriptionHtml: sanitizeDescription(localize(product.description, locale)),
+    description: descriptionText(localize(product.description, locale)),
     brand: product.brand,
     priceAmount: product.minPriceAmount,
     currency: product.currency,
@@ -288,6 +298,10 @@ export async function productBySlug(ctx: Ctx, input: ProductBySlugInput) {
       width: i.width,
       height: i.height,
       alt: localize(i.alt, locale) || title,
+      /** Set when the picture shows one variant (the picker switches to it). */
+      variantId: i.variantId,
+      /** Smaller WebP sizes for srcset, made by the worker; empty until it has run. */
+      srcSet: i.renditions.map((r) => ({ url: publicFileUrl(r.storageKey), width: r.width })),
     })),
   };
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import { createTRPCRouter, vendorProcedure } from "../core/trpc";
 import {
+  arrangeImagesInput,
   createProductInput,
   listVendorProductsInput,
   productRef,
@@ -14,7 +15,7 @@ import * as authoring from "./authoring";
 import * as bulk from "./bulk";
 import { bulkUpdateVariantsInput, importRef, importsInput, listVariantsInput } from "./bulk-schema";
 import * as imports from "./import/import";
-import { listProductImages } from "./media";
+import { arrangeImages, deleteImage, listProductImages } from "./media";
 
 /** A vendor's own catalog. Every procedure is vendor-scoped: other vendors' rows are NOT_FOUND. */
 export const vendorCatalogRouter = createTRPCRouter({
@@ -33,6 +34,10 @@ export const vendorCatalogRouter = createTRPCRouter({
   imports: vendorProcedure.input(importsInput).query(({ ctx, input }) => imports.listImports(ctx, input)),
   importStatus: vendorProcedure.input(importRef).query(({ ctx, input }) => imports.getImport(ctx, input)),
   images: vendorProcedure.input(productRef).query(({ ctx, input }) => listProductImages(ctx, input)),
+  arrangeImages: vendorProcedure.input(arrangeImagesInput).mutation(({ ctx, input }) => arrangeImages(ctx, input)),
+  deleteImage: vendorProcedure
+    .input(z.strictObject({ vendorId: z.uuid(), imageId: z.uuid() }))
+    .mutation(({ ctx, input }) => deleteImage(ctx, input)),
   warehouses: vendorProcedure.input(z.strictObject({ vendorId: z.uuid() })).query(({ ctx }) => authoring.listWarehouses(ctx)),
   createWarehouse: vendorProcedure.input(warehouseInput).mutation(({ ctx, input }) => authoring.createWarehouse(ctx, input)),
   updateWarehouse: vendorProcedure

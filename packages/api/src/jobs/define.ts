@@ -15,6 +15,8 @@ export interface JobDefinition<TSchema extends z.ZodType = z.ZodType> {
   name: string;
   schema: TSchema;
   options: JobOptions;
+  /** Runs on a cron schedule (UTC) as well, started by the worker. */
+  schedule?: { cron: string; payload: z.input<TSchema> };
   /** Must be idempotent: after a crash the same job can run again. */
   handle: (ctx: Context, payload: z.infer<TSchema>, job: { id: string; attempt: number }) => Promise<void>;
 }

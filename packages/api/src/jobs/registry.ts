@@ -1,7 +1,13 @@
 import type { JobDefinition } from "./define";
 import { catalogImportJob } from "./definitions/catalog-import";
+import { flushViewsJob } from "./definitions/flush-views";
 import { imageRenditionsJob } from "./definitions/image-renditions";
 import { sendEmailJob } from "./definitions/send-email";
 
 /** Every job the worker runs. A queue exists for each (and a dead-letter queue beside it). */
-export const JOB_DEFINITIONS: JobDefinition[] = [sendEmailJob, imageRenditionsJob, catalogImportJob] as unknown as JobDefinition[];
+export const JOB_DEFINITIONS: JobDefinition[] = [
+  sendEmailJob,
+  imageRenditionsJob,
+  catalogImportJob,
+  flushViewsJob,
+] as unknown as JobDefinition[];

@@ -34,6 +34,10 @@ export async function startWorker(runtime: Runtime, definitions: JobDefinition[]
       }
     });
   }
+  for (const definition of definitions) {
+    if (definition.schedule)
+      await boss.schedule(definition.name, definition.schedule.cron, definition.schedule.payload as object, { tz: "UTC" });
+  }
   runtime.logger.info({ queues: definitions.map((d) => d.name) }, "worker started");
   return {
     async stop(timeoutMs = 30_000) {

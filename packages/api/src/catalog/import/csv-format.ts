@@ -2,6 +2,7 @@ import type { AttributeDefinition, LocalizedText } from "@ultramarket/db";
 import { LOCALES } from "@ultramarket/db";
 import { checkAttributes } from "../attributes";
 import { productFields, variantInput } from "../authoring-schema";
+import { sanitizeDescriptions } from "../rich-text";
 
 /**
  * The catalog CSV: one row per variant. Product columns repeat on each row of a product
@@ -132,7 +133,8 @@ export function parseRow(
     return value;
   };
   const title = localized("title", "title");
-  const description = localized("description", "description");
+  // Stored sanitised; compared sanitised, so re-importing the same text is "unchanged".
+  const description = sanitizeDescriptions(localized("description", "description"));
   const brand = get("brand") || null;
   if (brand && brand.length > 80) fail("brand", "At most 80 characters");
   const tags = get("tags")
