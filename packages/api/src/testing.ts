@@ -79,6 +79,8 @@ export async function createTestHarness(overrides: Partial<RuntimeConfig> = {}):
     redisUrl,
     filesDir: "/tmp/ultramarket-test-files",
     kvPrefix,
+    // Off unless a test is about the cache: other tests change rows directly and read them back.
+    catalogCache: false,
     dbPoolSize: 20,
     logger: createLogger({ service: "test", level: "silent" }),
     clock,

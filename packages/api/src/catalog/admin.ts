@@ -8,6 +8,7 @@ import type { Context, UserSession } from "../core/context";
 import { withTransaction } from "../core/context";
 import { Conflict, InvalidState, NotFound, ValidationFailed } from "../core/errors";
 import type { createCategoryInput, moveCategoryInput, reviewQueueInput, updateCategoryInput } from "./admin-schema";
+import { catalogChanged } from "./cache";
 import { assertTransition } from "./moderation";
 
 const { products, categories, vendors } = schema;
@@ -69,6 +70,7 @@ export async function moderate(
       targetId: product.id,
       metadata: { from: product.status, to, reason: input.reason },
     });
+    await catalogChanged(tx, { productIds: [product.id], listings: true });
     return updated!;
   });
 }
@@ -98,19 +100,23 @@ export async function createCategory(ctx: StaffContext, input: z.infer<typeof cr
       })
       .returning();
     await recordAudit(tx, { action: "category.created", targetType: "category", targetId: id });
+    await catalogChanged(tx, { categories: true });
     return category!;
   });
 }
 
 export async function updateCategory(ctx: StaffContext, input: z.infer<typeof updateCategoryInput>) {
-  const [category] = await ctx.db
-    .update(categories)
-    .set({ name: input.name, attributes: input.attributes, icon: input.icon })
-    .where(eq(categories.id, input.categoryId))
-    .returning();
-  if (!category) throw new NotFound("Category not found");
-  await recordAudit(ctx, { action: "category.updated", targetType: "category", targetId: category.id });
-  return category;
+  return withTransaction(ctx, async (tx) => {
+    const [category] = await tx.db
+      .update(categories)
+      .set({ name: input.name, attributes: input.attributes, icon: input.icon })
+      .where(eq(categories.id, input.categoryId))
+      .returning();
+    if (!category) throw new NotFound("Category not found");
+    await recordAudit(tx, { action: "category.updated", targetType: "category", targetId: category.id });
+    await catalogChanged(tx, { categories: true });
+    return category;
+  });
 }
 
 /**
@@ -155,6 +161,7 @@ export async function moveCategory(ctx: StaffContext, input: z.infer<typeof move
       targetId: category.id,
       metadata: { from: category.parentId, to: parent?.id ?? null },
     });
+    await catalogChanged(tx, { categories: true });
     return moved!;
   });
 }
@@ -172,16 +179,20 @@ export async function reorderCategories(ctx: StaffContext, input: { parentId: st
       throw new ValidationFailed("List every child once", { orderedIds: ["Give every child category exactly once"] });
     }
     for (const [position, id] of input.orderedIds.entries()) await tx.db.update(categories).set({ position }).where(eq(categories.id, id));
+    await catalogChanged(tx, { categories: true });
   });
 }
 
 export async function archiveCategory(ctx: StaffContext, input: { categoryId: string }) {
-  const [category] = await ctx.db
-    .update(categories)
-    .set({ archivedAt: ctx.clock.now() })
-    .where(eq(categories.id, input.categoryId))
-    .returning();
-  if (!category) throw new NotFound("Category not found");
-  await recordAudit(ctx, { action: "category.archived", targetType: "category", targetId: category.id });
-  return category;
+  return withTransaction(ctx, async (tx) => {
+    const [category] = await tx.db
+      .update(categories)
+      .set({ archivedAt: tx.clock.now() })
+      .where(eq(categories.id, input.categoryId))
+      .returning();
+    if (!category) throw new NotFound("Category not found");
+    await recordAudit(tx, { action: "category.archived", targetType: "category", targetId: category.id });
+    await catalogChanged(tx, { categories: true });
+    return category;
+  });
 }

@@ -20,6 +20,7 @@ import type {
   warehouseInput,
 } from "./authoring-schema";
 import { checkAttributes } from "./attributes";
+import { catalogChanged } from "./cache";
 import { assertTransition } from "./moderation";
 import { sanitizeDescriptions } from "./rich-text";
 
@@ -175,24 +176,27 @@ export async function updateProduct(ctx: VendorContext, input: z.infer<typeof up
   }
   const material = MATERIAL_FIELDS.some((field) => input[field] !== undefined);
   const status: ProductStatus = material && product.status === "published" ? "pending_review" : product.status;
-  const [updated] = await ctx.db
-    .update(products)
-    .set({
-      categoryId: category?.id,
-      categoryPath: category?.path,
-      title: input.title,
-      description: input.description && sanitizeDescriptions(input.description),
-      brand: input.brand,
-      tags: input.tags,
-      ikpuCode: input.ikpuCode,
-      attributes: input.attributes,
-      seo: input.seo,
-      status,
-    })
-    .where(and(eq(products.id, product.id), eq(products.vendorId, ctx.vendorId)))
-    .returning();
-  if (status !== product.status) await recordAudit(ctx, { action: "product.resubmitted", targetType: "product", targetId: product.id });
-  return updated!;
+  return withTransaction(ctx, async (tx) => {
+    const [updated] = await tx.db
+      .update(products)
+      .set({
+        categoryId: category?.id,
+        categoryPath: category?.path,
+        title: input.title,
+        description: input.description && sanitizeDescriptions(input.description),
+        brand: input.brand,
+        tags: input.tags,
+        ikpuCode: input.ikpuCode,
+        attributes: input.attributes,
+        seo: input.seo,
+        status,
+      })
+      .where(and(eq(products.id, product.id), eq(products.vendorId, ctx.vendorId)))
+      .returning();
+    if (status !== product.status) await recordAudit(tx, { action: "product.resubmitted", targetType: "product", targetId: product.id });
+    await catalogChanged(tx, { productIds: [product.id], listings: product.status === "published" });
+    return updated!;
+  });
 }
 
 export async function updateVariant(ctx: VendorContext, input: z.infer<typeof updateVariantInput>) {
@@ -222,6 +226,7 @@ export async function updateVariant(ctx: VendorContext, input: z.infer<typeof up
         minPriceAmount: sql`(select min(${productVariants.priceAmount}) from ${productVariants} where ${productVariants.productId} = ${variant.productId})`,
       })
       .where(eq(products.id, variant.productId));
+    await catalogChanged(tx, { productIds: [variant.productId], listings: true });
     return updated!;
   });
 }
@@ -276,14 +281,17 @@ async function moveStatus(
 ) {
   const product = await ownProduct(ctx, productId);
   assertTransition(product.status, to, "vendor");
-  const [updated] = await ctx.db
-    .update(products)
-    .set({ status: to })
-    .where(and(eq(products.id, product.id), eq(products.status, product.status)))
-    .returning();
-  if (!updated) throw new Conflict("The product changed meanwhile; reload and try again");
-  await recordAudit(ctx, { action, targetType: "product", targetId: product.id, metadata: { from: product.status, to } });
-  return updated;
+  return withTransaction(ctx, async (tx) => {
+    const [updated] = await tx.db
+      .update(products)
+      .set({ status: to })
+      .where(and(eq(products.id, product.id), eq(products.status, product.status)))
+      .returning();
+    if (!updated) throw new Conflict("The product changed meanwhile; reload and try again");
+    await recordAudit(tx, { action, targetType: "product", targetId: product.id, metadata: { from: product.status, to } });
+    await catalogChanged(tx, { productIds: [product.id], listings: product.status === "published" });
+    return updated;
+  });
 }
 
 export const submitForReview = (ctx: VendorContext, input: { productId: string }) =>
@@ -312,6 +320,7 @@ export async function setSlug(ctx: VendorContext, input: z.infer<typeof setSlugI
       .insert(productSlugs)
       .values({ slug: input.slug, productId: product.id, locale: input.locale, isCurrent: true })
       .onConflictDoUpdate({ target: productSlugs.slug, set: { isCurrent: true } });
+    await catalogChanged(tx, { productIds: [product.id], listings: product.status === "published" });
     return { slug: input.slug };
   });
 }

@@ -11,6 +11,7 @@ import { containsPattern } from "../core/like";
 import { localize } from "../core/locale";
 import { moveStock } from "../inventory/ledger";
 import type { bulkUpdateVariantsInput, listVariantsInput } from "./bulk-schema";
+import { catalogChanged } from "./cache";
 
 const { products, productVariants, stockLevels, warehouses } = schema;
 
@@ -147,6 +148,7 @@ export async function bulkUpdateVariants(ctx: VendorContext, input: z.infer<type
         })
         .where(inArray(products.id, [...productIds]));
     }
+    if (productIds.size) await catalogChanged(tx, { productIds: [...productIds], listings: true });
     await recordAudit(tx, {
       action: "catalog.bulk_updated",
       targetType: "vendor",

@@ -7,6 +7,7 @@ import { withTransaction } from "../core/context";
 import { NotFound, ValidationFailed } from "../core/errors";
 import { inspectUpload } from "../files/storage";
 import { imageRenditionsJob } from "../jobs/definitions/image-renditions";
+import { catalogChanged } from "./cache";
 
 const { products, productImages, productVariants } = schema;
 
@@ -74,12 +75,13 @@ export async function uploadProductImage(ctx: VendorContext, input: { productId:
       })
       .returning();
     await tx.jobs.enqueue(tx.db, imageRenditionsJob, { imageId: image!.id });
+    await catalogChanged(tx, { productIds: [product.id], listings: true });
     return image!;
   });
 }
 
 /** Makes the WebP sizes of one image and records them; safe to run twice. */
-export async function makeRenditions(ctx: Pick<Context, "db" | "files">, imageId: string) {
+export async function makeRenditions(ctx: Context, imageId: string) {
   const [image] = await ctx.db.select().from(productImages).where(eq(productImages.id, imageId));
   if (!image) return null; // deleted meanwhile: nothing to do
   const original = await ctx.files.read(image.storageKey);
@@ -97,7 +99,10 @@ export async function makeRenditions(ctx: Pick<Context, "db" | "files">, imageId
     });
     renditions.push({ width: info.width, height: info.height, storageKey: stored.storageKey });
   }
-  await ctx.db.update(productImages).set({ renditions }).where(eq(productImages.id, image.id));
+  await withTransaction(ctx, async (tx) => {
+    await tx.db.update(productImages).set({ renditions }).where(eq(productImages.id, image.id));
+    await catalogChanged(tx, { productIds: [image.productId] });
+  });
   return renditions;
 }
 
@@ -135,6 +140,7 @@ export async function arrangeImages(
     for (const [position, image] of input.images.entries()) {
       await tx.db.update(productImages).set({ position, alt: image.alt }).where(eq(productImages.id, image.id));
     }
+    await catalogChanged(tx, { productIds: [product.id], listings: true });
     return tx.db.select().from(productImages).where(eq(productImages.productId, product.id)).orderBy(asc(productImages.position));
   });
 }
@@ -142,11 +148,14 @@ export async function arrangeImages(
 /** Removes a picture from the gallery. The stored files stay (pages cached elsewhere may still name them). */
 export async function deleteImage(ctx: VendorContext, input: { imageId: string }) {
   const [image] = await ctx.db
-    .select({ id: productImages.id })
+    .select({ id: productImages.id, productId: productImages.productId })
     .from(productImages)
     .innerJoin(products, eq(products.id, productImages.productId))
     .where(and(eq(productImages.id, input.imageId), eq(products.vendorId, ctx.vendorId)));
   if (!image) throw new NotFound("Image not found");
-  await ctx.db.delete(productImages).where(eq(productImages.id, image.id));
+  await withTransaction(ctx, async (tx) => {
+    await tx.db.delete(productImages).where(eq(productImages.id, image.id));
+    await catalogChanged(tx, { productIds: [image.productId], listings: true });
+  });
   return { deleted: true };
 }

@@ -6,6 +6,7 @@ import type { Context } from "../core/context";
 import { decodeCursor, encodeCursor } from "../core/cursor";
 import { NotFound } from "../core/errors";
 import { DEFAULT_LOCALE, localize } from "../core/locale";
+import { CACHE_TTL, cached, versionKey } from "./cache";
 import type { ProductCard } from "./service";
 import { cardsFor } from "./service";
 
@@ -19,12 +20,17 @@ export const SITEMAP_PAGE_SIZE = 10_000;
 const published = eq(products.status, "published");
 
 /** How many product sitemap pages there are (1-based pages 1..count); 0 when nothing is published. */
-export async function sitemapProductPageCount(ctx: Ctx): Promise<{ pages: number; pageSize: number }> {
-  const [row] = await ctx.db
-    .select({ count: sql<number>`count(*)::int` })
-    .from(products)
-    .where(published);
-  return { pages: Math.ceil((row?.count ?? 0) / SITEMAP_PAGE_SIZE), pageSize: SITEMAP_PAGE_SIZE };
+/** How many product sitemaps there are. Counting a million rows takes a while, so the answer is cached. */
+export async function sitemapProductPageCount(
+  ctx: Pick<Context, "db" | "kv" | "config" | "log">,
+): Promise<{ pages: number; pageSize: number }> {
+  return cached(ctx, { key: "sitemap-pages", versions: [versionKey.listings], ttl: CACHE_TTL.sitemap }, async () => {
+    const [row] = await ctx.db
+      .select({ count: sql<number>`count(*)::int` })
+      .from(products)
+      .where(published);
+    return { pages: Math.ceil((row?.count ?? 0) / SITEMAP_PAGE_SIZE), pageSize: SITEMAP_PAGE_SIZE };
+  });
 }
 
 export interface SitemapProduct {

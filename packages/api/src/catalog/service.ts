@@ -8,12 +8,14 @@ import { decodeCursor, encodeCursor } from "../core/cursor";
 import { NotFound } from "../core/errors";
 import { DEFAULT_LOCALE, localize } from "../core/locale";
 import { publicFileUrl } from "../files/storage";
+import { CACHE_TTL, cached, inputKey, versionKey } from "./cache";
 import { descriptionText, sanitizeDescription } from "./rich-text";
 import type { ListProductsInput, ProductBySlugInput } from "./schema";
 
 const { categories, products, productListings, productVariants, productImages, stockLevels, vendors } = schema;
 
 type Ctx = Pick<Context, "db">;
+type CachingCtx = Pick<Context, "db" | "kv" | "config" | "log">;
 
 export interface CategoryNode {
   id: string;
@@ -23,8 +25,14 @@ export interface CategoryNode {
   children: CategoryNode[];
 }
 
-export async function categoryTree(ctx: Ctx, input: { locale?: Locale } = {}): Promise<CategoryNode[]> {
+export async function categoryTree(ctx: CachingCtx, input: { locale?: Locale } = {}): Promise<CategoryNode[]> {
   const locale = input.locale ?? DEFAULT_LOCALE;
+  return cached(ctx, { key: `tree:${locale}`, versions: [versionKey.categories], ttl: CACHE_TTL.categories }, () =>
+    loadCategoryTree(ctx, locale),
+  );
+}
+
+async function loadCategoryTree(ctx: Ctx, locale: Locale): Promise<CategoryNode[]> {
   const rows = await ctx.db
     .select({ id: categories.id, parentId: categories.parentId, slug: categories.slug, name: categories.name, depth: categories.depth })
     .from(categories)
@@ -106,7 +114,23 @@ type SortKey = { value: SQL | AnyColumn; direction: "asc" | "desc" };
  * page of a large category with many subcategories is one index range scan in the order
  * shown; filters are checked row by row along that scan.
  */
-export async function listProducts(ctx: Ctx, input: ListProductsInput): Promise<{ items: ProductCard[]; nextCursor: string | null }> {
+export async function listProducts(
+  ctx: CachingCtx,
+  input: ListProductsInput,
+): Promise<{ items: ProductCard[]; nextCursor: string | null }> {
+  // Short-lived: cards carry in-stock flags, which change with orders without invalidating lists.
+  return cached(
+    ctx,
+    {
+      key: `list:${inputKey({ ...input, direction: undefined })}`,
+      versions: [versionKey.listings, versionKey.categories],
+      ttl: CACHE_TTL.listing,
+    },
+    () => loadProducts(ctx, input),
+  );
+}
+
+async function loadProducts(ctx: Ctx, input: ListProductsInput): Promise<{ items: ProductCard[]; nextCursor: string | null }> {
   const locale = input.locale ?? DEFAULT_LOCALE;
   let categoryId: string | null = null;
   if (input.categorySlug) {
@@ -231,14 +255,21 @@ function prepareProductPage(db: Ctx["db"]) {
         priceAmount: productVariants.priceAmount,
         compareAtAmount: productVariants.compareAtAmount,
         currency: productVariants.currency,
+      })
+      .from(productVariants)
+      .where(eq(productVariants.productId, sql.placeholder("productId")))
+      .orderBy(asc(productVariants.position))
+      .prepare("catalog_product_variants"),
+    availability: db
+      .select({
+        variantId: productVariants.id,
         available: sql<number>`coalesce(sum(${stockLevels.onHand} - ${stockLevels.reserved}), 0)::int`,
       })
       .from(productVariants)
       .leftJoin(stockLevels, eq(stockLevels.variantId, productVariants.id))
       .where(eq(productVariants.productId, sql.placeholder("productId")))
       .groupBy(productVariants.id)
-      .orderBy(asc(productVariants.position))
-      .prepare("catalog_product_variants"),
+      .prepare("catalog_product_availability"),
     images: db
       .select({
         storageKey: productImages.storageKey,
@@ -262,16 +293,20 @@ function prepareProductPage(db: Ctx["db"]) {
 }
 const productPageStatements = new WeakMap<Ctx["db"], ReturnType<typeof prepareProductPage>>();
 
-export async function productBySlug(ctx: Ctx, input: ProductBySlugInput) {
-  const locale = input.locale ?? DEFAULT_LOCALE;
-  let statements = productPageStatements.get(ctx.db);
+function statementsFor(db: Ctx["db"]) {
+  let statements = productPageStatements.get(db);
   if (!statements) {
-    statements = prepareProductPage(ctx.db);
-    productPageStatements.set(ctx.db, statements);
+    statements = prepareProductPage(db);
+    productPageStatements.set(db, statements);
   }
-  const [product] = await statements.product.execute({ slug: input.slug });
-  if (!product) throw new NotFound("Product not found");
+  return statements;
+}
 
+/** Everything on a product page except stock: cached per slug and language until the product changes. */
+async function productPage(ctx: Ctx, slug: string, locale: Locale) {
+  const statements = statementsFor(ctx.db);
+  const [product] = await statements.product.execute({ slug });
+  if (!product) throw new NotFound("Product not found");
   const ancestorIds = product.categoryPath.split("/").filter(Boolean);
   const [variants, images, trail] = await Promise.all([
     statements.variants.execute({ productId: product.id }),
@@ -292,7 +327,6 @@ export async function productBySlug(ctx: Ctx, input: ProductBySlugInput) {
     vendor: product.vendor,
     breadcrumbs: trail.map((c) => ({ slug: c.slug, title: localize(c.name, locale) })),
     variants,
-    inStock: variants.some((v) => v.available > 0),
     images: images.map((i) => ({
       url: publicFileUrl(i.storageKey),
       width: i.width,
@@ -306,8 +340,32 @@ export async function productBySlug(ctx: Ctx, input: ProductBySlugInput) {
   };
 }
 
-export async function categoryBySlug(ctx: Ctx, input: { slug: string; locale?: Locale }) {
+/**
+ * The product page: its cached part plus live stock. Stock changes with every order, so it
+ * is never cached; it is one indexed query.
+ */
+export async function productBySlug(ctx: CachingCtx, input: ProductBySlugInput) {
   const locale = input.locale ?? DEFAULT_LOCALE;
+  const page = await cached(
+    ctx,
+    { key: `product:${input.slug}:${locale}`, versions: [versionKey.product(input.slug)], ttl: CACHE_TTL.product },
+    () => productPage(ctx, input.slug, locale),
+  );
+  const stock = await statementsFor(ctx.db).availability.execute({ productId: page.id });
+  const available = new Map(stock.map((s) => [s.variantId, s.available]));
+  const variants = page.variants.map((v) => ({ ...v, available: available.get(v.id) ?? 0 }));
+  return { ...page, variants, inStock: variants.some((v) => v.available > 0) };
+}
+
+export async function categoryBySlug(ctx: CachingCtx, input: { slug: string; locale?: Locale }) {
+  const locale = input.locale ?? DEFAULT_LOCALE;
+  return cached(ctx, { key: `category:${input.slug}:${locale}`, versions: [versionKey.categories], ttl: CACHE_TTL.categories }, () =>
+    loadCategory(ctx, input.slug, locale),
+  );
+}
+
+async function loadCategory(ctx: Ctx, slug: string, locale: Locale) {
+  const input = { slug };
   const [category] = await ctx.db.select().from(categories).where(eq(categories.slug, input.slug));
   if (!category) throw new NotFound("Category not found");
   const ancestorIds = category.path.split("/").filter(Boolean);
@@ -355,8 +413,17 @@ export interface AttributeFacet {
  * What a category page can filter by: the brands in its subtree, its price range, and the
  * enum attributes defined on it, its ancestors and its descendants, each with counts.
  */
-export async function categoryFilters(ctx: Ctx, input: { categorySlug: string; locale?: Locale }) {
+export async function categoryFilters(ctx: CachingCtx, input: { categorySlug: string; locale?: Locale }) {
   const locale = input.locale ?? DEFAULT_LOCALE;
+  return cached(
+    ctx,
+    { key: `filters:${input.categorySlug}:${locale}`, versions: [versionKey.listings, versionKey.categories], ttl: CACHE_TTL.filters },
+    () => loadCategoryFilters(ctx, input.categorySlug, locale),
+  );
+}
+
+async function loadCategoryFilters(ctx: Ctx, categorySlug: string, locale: Locale) {
+  const input = { categorySlug };
   const [category] = await ctx.db
     .select({ id: categories.id, path: categories.path })
     .from(categories)

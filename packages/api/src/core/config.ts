@@ -23,6 +23,7 @@ export const serverEnvSchema = z.object({
   AUTH_SECRET: z.string().min(32).optional().describe("at least 32 random characters"),
   PUBLIC_WEB_URL: z.url().default("http://localhost:3000").describe("the storefront's public URL, e.g. https://ultramarket.uz"),
   PUBLIC_ADMIN_URL: z.url().default("http://localhost:3001").describe("the console's public URL"),
+  CATALOG_CACHE: z.enum(["on", "off"]).default("on").describe("on or off: cache product and category reads in the key-value store"),
   KV_PREFIX: z
     .string()
     .regex(/^[a-z0-9:_-]{1,40}$/)
@@ -60,5 +61,6 @@ export function runtimeConfigFromEnv(env: ServerEnv, service: string): RuntimeCo
     logLevel: env.LOG_LEVEL,
     dbPoolSize: env.DB_POOL_SIZE,
     kvPrefix: env.KV_PREFIX,
+    catalogCache: env.CATALOG_CACHE === "on",
   };
 }

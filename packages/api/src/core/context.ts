@@ -69,7 +69,7 @@ export interface Context {
   cookie: SessionCookie;
   limiters: RateLimiters;
   files: FileStorage;
-  config: Pick<RuntimeConfig, "publicWebUrl" | "publicAdminUrl" | "appEnv">;
+  config: Pick<RuntimeConfig, "publicWebUrl" | "publicAdminUrl" | "appEnv" | "catalogCache">;
   authSecret: Uint8Array;
 }
 

@@ -39,6 +39,8 @@ export interface RuntimeConfig {
   rateLimits?: Parameters<typeof createRateLimiters>[0]["limits"];
   logLevel?: string;
   kvPrefix?: string;
+  /** Cache catalog reads in the KV store (default on; tests turn it on where they test it). */
+  catalogCache?: boolean;
   dbPoolSize?: number;
   jobs?: { supervise: boolean; maintenanceIntervalSeconds?: number; extraDefinitions?: JobDefinition[] };
   clock?: Clock;

@@ -1,4 +1,5 @@
 import type { JobDefinition } from "./define";
+import { catalogCacheJob } from "./definitions/catalog-cache";
 import { catalogImportJob } from "./definitions/catalog-import";
 import { flushViewsJob } from "./definitions/flush-views";
 import { imageRenditionsJob } from "./definitions/image-renditions";
@@ -10,4 +11,5 @@ export const JOB_DEFINITIONS: JobDefinition[] = [
   imageRenditionsJob,
   catalogImportJob,
   flushViewsJob,
+  catalogCacheJob,
 ] as unknown as JobDefinition[];

@@ -13,6 +13,7 @@ import { slugify } from "../../core/slug";
 import { moveStock } from "../../inventory/ledger";
 import { catalogImportJob } from "../../jobs/definitions/catalog-import";
 import { freeSlug } from "../authoring";
+import { catalogChanged } from "../cache";
 import type { CsvRecord, ParsedRow, RowError } from "./csv-format";
 import { checkHeader, parseRow, productFingerprint } from "./csv-format";
 
@@ -134,6 +135,8 @@ export async function* importErrorReport(ctx: VendorContext, input: { importId: 
 }
 
 interface Tally {
+  /** Products whose cached pages and listings the chunk made stale. */
+  changedProducts: Set<string>;
   processedRows: number;
   createdProducts: number;
   createdVariants: number;
@@ -351,6 +354,7 @@ async function applyChunk(
   }
 
   const tally: Tally = {
+    changedProducts: new Set(),
     processedRows: chunk.length,
     createdProducts: 0,
     createdVariants: 0,
@@ -374,6 +378,7 @@ async function applyChunk(
       await tx.db.insert(catalogImportErrors).values(errors.map((e) => ({ importId: state.importId, ...e })));
     }
     tally.errorRows = new Set(errors.map((e) => e.line)).size;
+    if (tally.changedProducts.size) await catalogChanged(tx, { productIds: [...tally.changedProducts], listings: true });
     await tx.db
       .update(catalogImports)
       .set({
@@ -645,6 +650,7 @@ async function applyProduct(ctx: Context, state: ImportState, rows: ParsedRow[],
       }
     }
   }
+  if (existing && (changed || updatedSkus.size || newVariants.length)) tally.changedProducts.add(productId);
   for (const row of accepted) {
     if (!bySku.has(row.variant.sku)) continue;
     if (updatedSkus.has(row.variant.sku) || changed) tally.updatedVariants++;
