@@ -169,7 +169,7 @@ export function run(command: string, args: string[], cwd = ROOT): Promise<void> 
   });
 }
 
-async function waitForHttp(url: string, timeoutMs = 120_000): Promise<void> {
+export async function waitForHttp(url: string, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {

@@ -1,5 +1,6 @@
 // The real stack: app router + tRPC fetch adapter + superjson + zod + the catalog service.
 import { createServer } from "node:http";
+import { parseArgs } from "node:util";
 
 import { handleTrpcRequest } from "@ultramarket/api/http";
 import { createRuntime } from "@ultramarket/api/runtime";
@@ -7,7 +8,11 @@ import { RATE_LIMITS } from "@ultramarket/api/auth/rate-limit";
 import { createLogger } from "@ultramarket/api/logger";
 import { fetchHandler } from "./node-fetch-bridge";
 
-const [databaseUrl, port, mode] = process.argv.slice(2);
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { cache: { type: "string", default: "on" }, redis: { type: "string" }, "kv-prefix": { type: "string" } },
+});
+const [databaseUrl, port, mode] = positionals;
 if (!databaseUrl || !port) throw new Error("usage: trpc-server <database-url> <port>");
 const runtime = await createRuntime({
   service: "bench",
@@ -18,6 +23,10 @@ const runtime = await createRuntime({
   databaseSource: "external",
   filesDir: "/tmp",
   dbPoolSize: 10,
+  // The catalog benchmark runs with the cache on and off, in Redis when it has one.
+  redisUrl: values.redis,
+  kvPrefix: values["kv-prefix"],
+  catalogCache: values.cache !== "off",
   logger: createLogger({ service: "bench", level: "warn" }),
   // `unlimited`: the login benchmark measures hashing throughput, not the rate limiter.
   rateLimits:

@@ -92,7 +92,13 @@ CREATE TRIGGER products_listings_on_update AFTER UPDATE ON products
   WHEN ((OLD.status, OLD.category_path, OLD.published_at, OLD.min_price_amount, OLD.view_count, OLD.brand)
         IS DISTINCT FROM (NEW.status, NEW.category_path, NEW.published_at, NEW.min_price_amount, NEW.view_count, NEW.brand))
   EXECUTE FUNCTION sync_product_listings();--> statement-breakpoint
-INSERT INTO product_listings (category_id, product_id, published_at, min_price_amount, view_count, brand)
-SELECT ancestor::uuid, p.id, coalesce(p.published_at, p.created_at), p.min_price_amount, p.view_count, p.brand
-  FROM products p, unnest(string_to_array(trim(both '/' from p.category_path), '/')) AS ancestor
- WHERE p.status = 'published';
+-- Rebuilds the whole mirror in one statement: the backfill here, and bulk loads (the seed
+-- loads with the insert trigger off, then calls this) where a trigger per row is too slow.
+CREATE FUNCTION rebuild_product_listings() RETURNS void LANGUAGE sql AS $$
+  DELETE FROM product_listings;
+  INSERT INTO product_listings (category_id, product_id, published_at, min_price_amount, view_count, brand)
+  SELECT ancestor::uuid, p.id, coalesce(p.published_at, p.created_at), p.min_price_amount, p.view_count, p.brand
+    FROM products p, unnest(string_to_array(trim(both '/' from p.category_path), '/')) AS ancestor
+   WHERE p.status = 'published';
+$$;--> statement-breakpoint
+SELECT rebuild_product_listings();

@@ -2,10 +2,15 @@ import { z } from "zod";
 
 import { createTRPCRouter, staffProcedure } from "../core/trpc";
 import * as admin from "./admin";
-import { createCategoryInput, moveCategoryInput, reviewQueueInput, updateCategoryInput } from "./admin-schema";
+import { adminProductsInput, createCategoryInput, moveCategoryInput, reviewQueueInput, updateCategoryInput } from "./admin-schema";
+import { listProductsFor } from "./authoring";
 
 /** Moderation and the category tree, for staff with the catalog permission. */
 export const adminCatalogRouter = createTRPCRouter({
+  /** Every vendor's products, filterable by vendor, status, category and stock. */
+  products: staffProcedure("catalog:moderate")
+    .input(adminProductsInput)
+    .query(({ ctx, input }) => listProductsFor(ctx, input)),
   reviewQueue: staffProcedure("catalog:moderate")
     .input(reviewQueueInput)
     .query(({ ctx, input }) => admin.reviewQueue(ctx, input)),

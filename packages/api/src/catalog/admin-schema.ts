@@ -46,3 +46,13 @@ export const reviewQueueInput = z.strictObject({
   cursor: z.uuid().optional(),
   limit: z.number().int().min(1).max(100).default(25),
 });
+
+export const adminProductsInput = z.strictObject({
+  vendorId: z.uuid().optional(),
+  status: z.enum(["draft", "pending_review", "published", "rejected", "archived"]).optional(),
+  categoryId: z.uuid().optional(),
+  stock: z.enum(["in_stock", "out_of_stock"]).optional(),
+  search: z.string().trim().max(100).optional(),
+  cursor: z.uuid().optional(),
+  limit: z.number().int().min(1).max(100).default(25),
+});

@@ -82,6 +82,8 @@ export const listVendorProductsInput = z.strictObject({
   vendorId: z.uuid(),
   status: z.enum(["draft", "pending_review", "published", "rejected", "archived"]).optional(),
   categoryId: z.uuid().optional(),
+  /** in_stock: some variant has stock available; out_of_stock: none has. */
+  stock: z.enum(["in_stock", "out_of_stock"]).optional(),
   search: text(100).optional(),
   cursor: z.uuid().optional(),
   limit: z.number().int().min(1).max(100).default(25),

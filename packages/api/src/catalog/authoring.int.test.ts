@@ -232,3 +232,30 @@ describe("category tree", () => {
     });
   });
 });
+
+describe("console product lists", () => {
+  it("filters a vendor's products by stock and finds them by SKU", async () => {
+    const inStock = await vendorA.vendorCatalog.listProducts({ vendorId: vendorAId, stock: "in_stock", limit: 100 });
+    const outOfStock = await vendorA.vendorCatalog.listProducts({ vendorId: vendorAId, stock: "out_of_stock", limit: 100 });
+    const all = await vendorA.vendorCatalog.listProducts({ vendorId: vendorAId, limit: 100 });
+    expect(inStock.items.every((p) => p.available > 0)).toBe(true);
+    expect(outOfStock.items.every((p) => p.available === 0)).toBe(true);
+    expect(inStock.items.length + outOfStock.items.length).toBe(all.items.length);
+    const [variant] = (await h.runtime
+      .sql`select sku, product_id from product_variants where vendor_id = ${vendorAId} limit 1`) as unknown as {
+      sku: string;
+      product_id: string;
+    }[];
+    const found = await vendorA.vendorCatalog.listProducts({ vendorId: vendorAId, search: variant!.sku.toLowerCase(), limit: 10 });
+    expect(found.items.map((p) => p.id)).toContain(variant!.product_id);
+  });
+
+  it("lets staff list every vendor's products, filtered by vendor", async () => {
+    const everyone = await admin.adminCatalog.products({ limit: 100 });
+    expect(new Set(everyone.items.map((p) => p.vendor.id)).size).toBeGreaterThan(1);
+    const onlyA = await admin.adminCatalog.products({ vendorId: vendorAId, limit: 100 });
+    expect(onlyA.items.length).toBeGreaterThan(0);
+    expect(onlyA.items.every((p) => p.vendor.id === vendorAId)).toBe(true);
+    await expect(vendorA.adminCatalog.products({ limit: 5 })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});

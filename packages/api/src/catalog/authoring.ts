@@ -24,7 +24,7 @@ import { catalogChanged } from "./cache";
 import { assertTransition } from "./moderation";
 import { sanitizeDescriptions } from "./rich-text";
 
-const { products, productVariants, productSlugs, categories, warehouses } = schema;
+const { products, productVariants, productSlugs, categories, stockLevels, vendors, warehouses } = schema;
 
 /** The vendor's own product, or NOT_FOUND: another vendor's id reveals nothing. */
 async function ownProduct(ctx: VendorContext, productId: string) {
@@ -241,6 +241,22 @@ export async function getVendorProduct(ctx: VendorContext, input: { productId: s
 }
 
 export async function listVendorProducts(ctx: VendorContext, input: z.infer<typeof listVendorProductsInput>) {
+  return listProductsFor(ctx, { ...input, vendorId: ctx.vendorId });
+}
+
+/** Available units of a product: on hand less reserved, over all its variants and warehouses. */
+const availableUnits = sql<number>`(select coalesce(sum(${stockLevels.onHand} - ${stockLevels.reserved}), 0)::int
+  from ${productVariants} join ${stockLevels} on ${stockLevels.variantId} = ${productVariants.id}
+  where ${productVariants.productId} = ${products.id})`;
+
+/**
+ * The console's product list: newest first, filtered by vendor, status, category, stock,
+ * and a search over titles and SKUs. Vendors see their own; staff see every vendor's.
+ */
+export async function listProductsFor(
+  ctx: Pick<Context, "db">,
+  input: Omit<z.infer<typeof listVendorProductsInput>, "vendorId"> & { vendorId?: string },
+) {
   const search = input.search ? containsPattern(input.search) : null;
   const rows = await ctx.db
     .select({
@@ -250,13 +266,17 @@ export async function listVendorProducts(ctx: VendorContext, input: z.infer<type
       status: products.status,
       minPriceAmount: products.minPriceAmount,
       updatedAt: products.updatedAt,
+      vendor: { id: vendors.id, name: vendors.name, slug: vendors.slug },
+      available: availableUnits,
     })
     .from(products)
+    .innerJoin(vendors, eq(vendors.id, products.vendorId))
     .where(
       and(
-        eq(products.vendorId, ctx.vendorId),
+        input.vendorId ? eq(products.vendorId, input.vendorId) : undefined,
         input.status ? eq(products.status, input.status) : undefined,
         input.categoryId ? eq(products.categoryId, input.categoryId) : undefined,
+        input.stock === "in_stock" ? sql`${availableUnits} > 0` : input.stock === "out_of_stock" ? sql`${availableUnits} = 0` : undefined,
         search
           ? or(
               ilike(sql`${products.title} ->> 'uz'`, search),
