@@ -227,6 +227,19 @@ describe("category attributes and popularity", () => {
   });
 });
 
+describe("product page attributes", () => {
+  it("lists the product's attributes with names and values in the page's language", async () => {
+    const [row] = (await h.runtime.sql`
+      select p.slug from products p join categories c on c.id = p.category_id
+      where p.status = 'published' and c.slug = 'smartfonlar' limit 1`) as unknown as { slug: string }[];
+    const ru = await h.caller().catalog.productBySlug({ slug: row!.slug, locale: "ru" });
+    const origin = ru.attributes.find((a) => a.key === "origin");
+    expect(origin?.name).toBe("Страна производства");
+    expect(["Узбекистан", "Китай", "Южная Корея", "Турция", "Германия"]).toContain(origin?.value);
+    expect(ru.attributes.map((a) => a.key)).toEqual(["origin", "ram"]);
+  });
+});
+
 describe("view counting", () => {
   it("counts views in the KV store, once per visitor per hour, and adds finished minutes to the product in one flush", async () => {
     const [product] = (await h.runtime

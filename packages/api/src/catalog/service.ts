@@ -238,6 +238,7 @@ function prepareProductPage(db: Ctx["db"]) {
         title: products.title,
         description: products.description,
         brand: products.brand,
+        attributes: products.attributes,
         categoryPath: products.categoryPath,
         minPriceAmount: products.minPriceAmount,
         currency: products.currency,
@@ -284,7 +285,13 @@ function prepareProductPage(db: Ctx["db"]) {
       .orderBy(asc(productImages.position))
       .prepare("catalog_product_images"),
     trail: db
-      .select({ id: categories.id, slug: categories.slug, name: categories.name, depth: categories.depth })
+      .select({
+        id: categories.id,
+        slug: categories.slug,
+        name: categories.name,
+        depth: categories.depth,
+        attributes: categories.attributes,
+      })
       .from(categories)
       .where(sql`${categories.id} = any(${sql.placeholder("ids")}::uuid[])`)
       .orderBy(asc(categories.depth))
@@ -300,6 +307,23 @@ function statementsFor(db: Ctx["db"]) {
     productPageStatements.set(db, statements);
   }
   return statements;
+}
+
+const YES_NO: Record<Locale, [string, string]> = { uz: ["Ha", "Yoʻq"], ru: ["Да", "Нет"], en: ["Yes", "No"] };
+
+/** The product's attribute values as a table in the page's language, in the categories' order. */
+function attributeTable(values: Record<string, string | number | boolean>, definitions: AttributeDefinition[], locale: Locale) {
+  return definitions.flatMap((definition) => {
+    const value = values[definition.key];
+    if (value === undefined || value === "") return [];
+    const shown =
+      typeof value === "boolean"
+        ? YES_NO[locale][value ? 0 : 1]
+        : definition.type === "enum"
+          ? localize(definition.options?.find((o) => o.value === value)?.name, locale) || String(value)
+          : `${value}${definition.unit ? ` ${definition.unit}` : ""}`;
+    return [{ key: definition.key, name: localize(definition.name, locale) || definition.key, value: shown }];
+  });
 }
 
 /** Everything on a product page except stock: cached per slug and language until the product changes. */
@@ -326,6 +350,11 @@ async function productPage(ctx: Ctx, slug: string, locale: Locale) {
     currency: product.currency,
     vendor: product.vendor,
     breadcrumbs: trail.map((c) => ({ slug: c.slug, title: localize(c.name, locale) })),
+    attributes: attributeTable(
+      product.attributes,
+      trail.flatMap((c) => c.attributes),
+      locale,
+    ),
     variants,
     images: images.map((i) => ({
       url: publicFileUrl(i.storageKey),
