@@ -137,6 +137,12 @@ export const productListings = pgTable(
     minPriceAmount: bigint({ mode: "number" }).notNull(),
     viewCount: bigint({ mode: "number" }).notNull(),
     brand: text(),
+    /**
+     * The product's attributes as `key=value` strings. Attribute filters become an array overlap on the listing row
+     * (no join), and Postgres keeps statistics of array elements, so it estimates them well and keeps reading the
+     * sort index instead of collecting every match to sort it.
+     */
+    attributeValues: text().array().notNull().default([]),
     ...timestamps,
   },
   (t) => [
@@ -145,6 +151,11 @@ export const productListings = pgTable(
     index("product_listings_newest_idx").on(t.categoryId, t.publishedAt.desc(), t.productId.desc()),
     index("product_listings_price_idx").on(t.categoryId, t.minPriceAmount, t.productId),
     index("product_listings_popular_idx").on(t.categoryId, t.viewCount.desc(), t.productId.desc()),
+    // A brand filter is selective and uncorrelated with the sort: without these, "Samsung, cheapest first" in a large
+    // category walks every cheaper accessory before the first phone.
+    index("product_listings_brand_newest_idx").on(t.categoryId, t.brand, t.publishedAt.desc(), t.productId.desc()),
+    index("product_listings_brand_price_idx").on(t.categoryId, t.brand, t.minPriceAmount, t.productId),
+    index("product_listings_brand_popular_idx").on(t.categoryId, t.brand, t.viewCount.desc(), t.productId.desc()),
   ],
 );
 
