@@ -150,3 +150,63 @@ test("category filters by brand, price and stock, in a shareable URL that sortin
   const prices = (await page.getByTestId("price").allInnerTexts()).map((p) => Number(p.replace(/\D/g, "")));
   expect(prices).toEqual([...prices].sort((a, b) => a - b));
 });
+
+test("category attribute filters show counts, travel in the URL and survive the Popular sort; the product page renders its description", async ({
+  page,
+}) => {
+  await page.goto("/uz/c/smartfonlar");
+  const filters = page.getByRole("form", { name: "Filtrlar" });
+  const origin = filters.getByRole("group", { name: "Ishlab chiqarilgan mamlakat" });
+  await expect(origin).toBeVisible();
+  await expect(filters.getByRole("group", { name: "Operativ xotira" })).toBeVisible();
+
+  const option = origin.getByTestId("facet-value").first();
+  const value = (await option.getByRole("checkbox").getAttribute("value")) ?? "";
+  const name = (await option.getByTestId("facet-name").innerText()).trim();
+  const count = Number(await option.getByTestId("facet-count").innerText());
+  expect(value).toMatch(/^[a-z]+$/);
+  expect(count).toBeGreaterThan(0);
+  await option.getByRole("checkbox").check();
+  await filters.getByRole("button", { name: "Qoʻllash" }).click();
+
+  await expect(page).toHaveURL(new RegExp(`[?&]attr\\.origin=${value}(&|$)`));
+  await expect(page.getByRole("list", { name: "Tanlangan filtrlar" })).toContainText(name);
+  await expect(origin.getByRole("checkbox", { name })).toBeChecked();
+  const cards = page.getByTestId("product-title");
+  await expect(cards.first()).toBeVisible();
+  expect(await cards.count()).toBeLessThanOrEqual(count);
+
+  // The Popular sort keeps the attribute filter.
+  await page.getByRole("link", { name: "Ommabop", exact: true }).click();
+  await expect(page).toHaveURL(/[?&]sort=popular/);
+  await expect(page).toHaveURL(new RegExp(`[?&]attr\\.origin=${value}(&|$)`));
+  await expect(page.getByRole("link", { name: "Ommabop", exact: true })).toHaveAttribute("aria-current", "page");
+  await expect(origin.getByRole("checkbox", { name })).toBeChecked();
+  await expect(cards.first()).toBeVisible();
+  expect(await cards.count()).toBeLessThanOrEqual(count);
+
+  // A hand-edited URL with unknown attributes or values is ignored, not an error.
+  const odd = await page.goto(`/uz/c/smartfonlar?sort=popular&attr.origin=${value}&attr.origin=zz&attr.Bad-Key=1&attr.nosuch=x`);
+  expect(odd?.status()).toBe(200);
+  await expect(page.getByRole("list", { name: "Tanlangan filtrlar" }).getByRole("listitem")).toHaveCount(1);
+
+  // "Clear all" drops the filters and keeps the sort.
+  await page.getByRole("link", { name: "Hammasini tozalash" }).click();
+  await expect(page).not.toHaveURL(/attr\./);
+  await expect(page).toHaveURL(/[?&]sort=popular/);
+  await expect(origin.getByRole("checkbox", { name })).not.toBeChecked();
+
+  // The product page: description rendered as HTML, plain text in the meta description, one view recorded from the browser.
+  const viewed = page.waitForRequest((request) => request.method() === "POST" && request.url().includes("catalog.recordView"));
+  await cards.first().click();
+  await expect(page.getByTestId("product-heading")).toBeVisible();
+  await viewed;
+  await expect(page.getByRole("heading", { name: "Tavsif" })).toBeVisible();
+  const description = page.getByTestId("product-description");
+  await expect(description).toBeVisible();
+  await expect(description).not.toBeEmpty();
+  expect(await description.locator("script, style, iframe").count()).toBe(0);
+  const meta = (await page.locator('meta[name="description"]').getAttribute("content")) ?? "";
+  expect(meta.length).toBeGreaterThan(0);
+  expect(meta).not.toMatch(/[<>]/);
+});

@@ -1,46 +1,27 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
+import type { ReactNode } from "react";
 
-import { productSortSchema } from "@ultramarket/api/catalog-schema";
 import type { ProductSort } from "@ultramarket/api/catalog-schema";
+import { EmptyState, formatPrice } from "@ultramarket/ui";
 import { Breadcrumbs } from "~/components/breadcrumbs";
+import { fill } from "~/components/form-value";
 import { resolveLocale } from "~/components/locale";
-import { buttonClass } from "@ultramarket/ui";
 import { orNotFound } from "~/components/not-found-error";
 import { ProductList } from "~/components/product-list";
 import { alternatesFor } from "~/components/seo";
+import type { Locale } from "~/i18n/locales";
+import type { Messages } from "~/i18n/messages";
 import { serverApi } from "~/server/runtime";
+import { FiltersPanel } from "./filters-panel";
 import { LoadMore } from "./load-more";
-
-type Query = { min?: string; max?: string; brand?: string | string[]; instock?: string };
-
-/** Filters from the URL (prices typed in so'm, sent in tiyin); anything malformed is ignored. */
-function filtersFrom(query: Query) {
-  const price = (value: string | undefined) => (value && /^\d{1,12}$/.test(value) ? Number(value) * 100 : undefined);
-  let priceMin = price(query.min);
-  let priceMax = price(query.max);
-  if (priceMin !== undefined && priceMax !== undefined && priceMin > priceMax) [priceMin, priceMax] = [priceMax, priceMin];
-  const brands = (Array.isArray(query.brand) ? query.brand : query.brand ? [query.brand] : [])
-    .filter((b) => b.length > 0 && b.length <= 80)
-    .slice(0, 20);
-  const filters = { priceMin, priceMax, brands: brands.length ? brands : undefined, inStock: query.instock === "1" ? true : undefined };
-  return Object.values(filters).some((v) => v !== undefined) ? filters : undefined;
-}
-
-/** The filters as query-string parameters, to keep them when the sort changes. */
-function filterQuery(filters: ReturnType<typeof filtersFrom>): string {
-  if (!filters) return "";
-  const params = new URLSearchParams();
-  if (filters.priceMin !== undefined) params.set("min", String(filters.priceMin / 100));
-  if (filters.priceMax !== undefined) params.set("max", String(filters.priceMax / 100));
-  for (const brand of filters.brands ?? []) params.append("brand", brand);
-  if (filters.inStock) params.set("instock", "1");
-  return `&${params.toString()}`;
-}
+import type { ActiveFilter, AttributeFacets, SearchParams } from "./query";
+import { activeFilterCount, activeFilters, ATTRIBUTE_PARAM, categoryHref, listFilters, parseCategoryQuery, withoutFilters } from "./query";
 
 interface Props {
   params: Promise<{ locale: string; slug: string }>;
-  searchParams: Promise<{ sort?: string; min?: string; max?: string; brand?: string | string[]; instock?: string }>;
+  searchParams: Promise<SearchParams>;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -48,27 +29,110 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   const api = await serverApi();
   const category = await orNotFound(api.catalog.categoryBySlug({ slug, locale }));
+  // Filtered and sorted URLs name the plain category as canonical.
   return { title: category.title, alternates: alternatesFor(locale, `/c/${encodeURIComponent(category.slug)}`) };
 }
+
+/**
+ * Phones get the filters closed, everything else open. Only the first paint depends on
+ * this guess: the disclosure's summary shows whenever it is closed, at any width.
+ */
+async function looksLikePhone(): Promise<boolean> {
+  const request = await headers();
+  return request.get("sec-ch-ua-mobile") === "?1" || /Mobi/i.test(request.get("user-agent") ?? "");
+}
+
+function FacetOption(props: { name: string; value: string; label: string; count: number | null; checked: boolean }) {
+  return (
+    <li>
+      <label className="flex cursor-pointer items-center gap-2 py-0.5" data-testid="facet-value">
+        <input
+          type="checkbox"
+          name={props.name}
+          value={props.value}
+          defaultChecked={props.checked}
+          className="h-4 w-4 shrink-0 accent-indigo-600"
+        />
+        <span className="min-w-0 flex-1 break-words" data-testid="facet-name">
+          {props.label}
+        </span>
+        {props.count !== null ? (
+          <span className="text-xs tabular-nums text-slate-400" data-testid="facet-count">
+            {props.count}
+          </span>
+        ) : null}
+      </label>
+    </li>
+  );
+}
+
+function FacetGroup({ legend, children }: { legend: string; children: ReactNode }) {
+  return (
+    <fieldset>
+      <legend className="mb-2 font-medium text-slate-900">{legend}</legend>
+      <ul className="max-h-64 space-y-1 overflow-y-auto pr-1">{children}</ul>
+    </fieldset>
+  );
+}
+
+/** The words on an active filter's "remove" chip. */
+function chipLabel(filter: ActiveFilter, facets: AttributeFacets, locale: Locale, t: Messages): string {
+  switch (filter.kind) {
+    case "price": {
+      const som = (value: number) => formatPrice(value * 100, "UZS", locale);
+      const range =
+        filter.min !== undefined && filter.max !== undefined
+          ? `${som(filter.min)} – ${som(filter.max)}`
+          : filter.min !== undefined
+            ? `≥ ${som(filter.min)}`
+            : `≤ ${som(filter.max ?? 0)}`;
+      return `${t.filters.price}: ${range}`;
+    }
+    case "brand":
+      return `${t.filters.brand}: ${filter.brand}`;
+    case "attribute": {
+      const facet = facets.find((f) => f.key === filter.key);
+      const value = facet?.values.find((v) => v.value === filter.value);
+      return `${facet?.name ?? filter.key}: ${value?.name ?? filter.value}`;
+    }
+    case "inStock":
+      return t.filters.inStock;
+  }
+}
+
+const chipKey = (filter: ActiveFilter): string =>
+  filter.kind === "brand" ? `brand:${filter.brand}` : filter.kind === "attribute" ? `attr:${filter.key}:${filter.value}` : filter.kind;
 
 export default async function CategoryPage({ params, searchParams }: Props) {
   const { locale, t } = await resolveLocale(params);
   const { slug } = await params;
-  const query = await searchParams;
-  const parsedSort = productSortSchema.safeParse(query.sort);
-  const sort: ProductSort = parsedSort.success ? parsedSort.data : "newest";
-  const filters = filtersFrom(query);
   const api = await serverApi();
-  const [category, firstPage] = await Promise.all([
+  const [category, facets] = await Promise.all([
     orNotFound(api.catalog.categoryBySlug({ slug, locale })),
-    orNotFound(api.catalog.listProducts({ categorySlug: slug, sort, limit: 24, locale, filters })),
+    orNotFound(api.catalog.categoryFilters({ categorySlug: slug, locale })),
   ]);
-  const facets = await api.catalog.categoryFilters({ categorySlug: slug });
-  const keep = filterQuery(filters);
+  // Attribute filters are read against the facets, so only what this category offers applies.
+  const query = parseCategoryQuery(await searchParams, facets.attributes);
+  const filters = listFilters(query);
+  const [firstPage, phone] = await Promise.all([
+    orNotFound(api.catalog.listProducts({ categorySlug: category.slug, sort: query.sort, limit: 24, locale, filters })),
+    looksLikePhone(),
+  ]);
+
+  const path = `/${locale}/c/${encodeURIComponent(category.slug)}`;
+  const here = categoryHref(path, query);
+  const active = activeFilters(query);
+  const clearHref = categoryHref(path, withoutFilters(query));
   const sorts: { value: ProductSort; label: string }[] = [
     { value: "newest", label: t.sortNewest },
+    { value: "popular", label: t.sortPopular },
     { value: "price_asc", label: t.sortPriceAsc },
     { value: "price_desc", label: t.sortPriceDesc },
+  ];
+  // A brand set in the URL but outside the facets' top brands still shows, ticked.
+  const brandOptions: { brand: string; count: number | null }[] = [
+    ...facets.brands,
+    ...query.brands.filter((b) => !facets.brands.some((f) => f.brand === b)).map((brand) => ({ brand, count: null })),
   ];
 
   return (
@@ -98,88 +162,140 @@ export default async function CategoryPage({ params, searchParams }: Props) {
         </ul>
       ) : null}
 
-      <div className="my-6 flex items-center gap-3 text-sm">
-        <span className="text-slate-500">{t.sort}:</span>
-        {sorts.map((option) => (
-          <Link
-            key={option.value}
-            href={`/${locale}/c/${slug}?sort=${option.value}${keep}`}
-            aria-current={option.value === sort ? "page" : undefined}
-            className={option.value === sort ? "font-semibold text-indigo-700" : "text-slate-600 hover:text-indigo-700"}
+      <div className="mt-6 grid items-start gap-6 md:grid-cols-[15rem_minmax(0,1fr)] lg:grid-cols-[17rem_minmax(0,1fr)]">
+        <aside>
+          <FiltersPanel
+            key={here}
+            action={path}
+            initiallyOpen={!phone}
+            activeCount={activeFilterCount(query)}
+            resetHref={active.length > 0 ? clearHref : null}
+            labels={{ title: t.filters.title, apply: t.filters.apply, reset: t.filters.reset, loading: t.loading }}
           >
-            {option.label}
-          </Link>
-        ))}
-      </div>
-
-      <form
-        method="get"
-        className="mb-6 flex flex-wrap items-end gap-4 rounded-xl border border-slate-200 bg-white p-4 text-sm"
-        aria-label={t.filters.title}
-      >
-        <input type="hidden" name="sort" value={sort} />
-        <label className="flex flex-col gap-1">
-          {t.filters.priceFrom}
-          <input
-            name="min"
-            type="number"
-            min={0}
-            inputMode="numeric"
-            defaultValue={query.min}
-            placeholder={facets.priceMin ? String(Math.floor(facets.priceMin / 100)) : undefined}
-            className="w-36 rounded-lg border border-slate-300 px-2 py-1"
-          />
-        </label>
-        <label className="flex flex-col gap-1">
-          {t.filters.priceTo}
-          <input
-            name="max"
-            type="number"
-            min={0}
-            inputMode="numeric"
-            defaultValue={query.max}
-            placeholder={facets.priceMax ? String(Math.ceil(facets.priceMax / 100)) : undefined}
-            className="w-36 rounded-lg border border-slate-300 px-2 py-1"
-          />
-        </label>
-        {facets.brands.length > 0 ? (
-          <fieldset className="flex flex-wrap items-center gap-3">
-            <legend className="mb-1">{t.filters.brand}</legend>
-            {facets.brands.map(({ brand, count }) => (
-              <label key={brand} className="flex items-center gap-1">
-                <input type="checkbox" name="brand" value={brand} defaultChecked={filters?.brands?.includes(brand)} />
-                {brand} <span className="text-slate-400">({count})</span>
-              </label>
+            <input type="hidden" name="sort" value={query.sort} />
+            <fieldset>
+              <legend className="mb-2 font-medium text-slate-900">{t.filters.price}</legend>
+              <div className="grid grid-cols-2 gap-2">
+                <label className="flex flex-col gap-1 text-xs text-slate-500">
+                  {t.filters.priceFrom}
+                  <input
+                    name="min"
+                    type="number"
+                    min={0}
+                    inputMode="numeric"
+                    defaultValue={query.min}
+                    placeholder={facets.priceMin !== null ? String(Math.floor(facets.priceMin / 100)) : undefined}
+                    className="w-full rounded-lg border border-slate-300 px-2 py-1 text-sm text-slate-900"
+                  />
+                </label>
+                <label className="flex flex-col gap-1 text-xs text-slate-500">
+                  {t.filters.priceTo}
+                  <input
+                    name="max"
+                    type="number"
+                    min={0}
+                    inputMode="numeric"
+                    defaultValue={query.max}
+                    placeholder={facets.priceMax !== null ? String(Math.ceil(facets.priceMax / 100)) : undefined}
+                    className="w-full rounded-lg border border-slate-300 px-2 py-1 text-sm text-slate-900"
+                  />
+                </label>
+              </div>
+            </fieldset>
+            {brandOptions.length > 0 ? (
+              <FacetGroup legend={t.filters.brand}>
+                {brandOptions.map(({ brand, count }) => (
+                  <FacetOption key={brand} name="brand" value={brand} label={brand} count={count} checked={query.brands.includes(brand)} />
+                ))}
+              </FacetGroup>
+            ) : null}
+            {facets.attributes.map((facet) => (
+              <FacetGroup key={facet.key} legend={facet.name}>
+                {facet.values.map((option) => (
+                  <FacetOption
+                    key={option.value}
+                    name={`${ATTRIBUTE_PARAM}${facet.key}`}
+                    value={option.value}
+                    label={option.name}
+                    count={option.count}
+                    checked={query.attributes[facet.key]?.includes(option.value) ?? false}
+                  />
+                ))}
+              </FacetGroup>
             ))}
-          </fieldset>
-        ) : null}
-        <label className="flex items-center gap-2">
-          <input type="checkbox" name="instock" value="1" defaultChecked={filters?.inStock} />
-          {t.filters.inStock}
-        </label>
-        <button type="submit" className={buttonClass("secondary")}>
-          {t.filters.apply}
-        </button>
-        {keep ? (
-          <Link href={`/${locale}/c/${slug}?sort=${sort}`} className="text-indigo-700 hover:underline">
-            {t.filters.reset}
-          </Link>
-        ) : null}
-      </form>
+            <label className="flex cursor-pointer items-center gap-2">
+              <input type="checkbox" name="instock" value="1" defaultChecked={query.inStock} className="h-4 w-4 accent-indigo-600" />
+              {t.filters.inStock}
+            </label>
+          </FiltersPanel>
+        </aside>
 
-      <ProductList items={firstPage.items} locale={locale} t={t}>
-        {firstPage.nextCursor ? (
-          <LoadMore
-            key={`${sort}${keep}`}
-            categorySlug={slug}
-            sort={sort}
-            filters={filters}
-            locale={locale}
-            firstCursor={firstPage.nextCursor}
-            labels={{ loadMore: t.loadMore, loading: t.loading, outOfStock: t.outOfStock }}
-          />
-        ) : null}
-      </ProductList>
+        <div>
+          <div className="mb-4 flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
+            <span className="text-slate-500">{t.sort}:</span>
+            {sorts.map((option) => (
+              <Link
+                key={option.value}
+                href={categoryHref(path, { ...query, sort: option.value })}
+                aria-current={option.value === query.sort ? "page" : undefined}
+                className={option.value === query.sort ? "font-semibold text-indigo-700" : "text-slate-600 hover:text-indigo-700"}
+              >
+                {option.label}
+              </Link>
+            ))}
+          </div>
+
+          {active.length > 0 ? (
+            <div className="mb-4 flex flex-wrap items-center gap-2 text-sm">
+              <ul aria-label={t.filters.active} className="flex flex-wrap gap-2" data-testid="active-filters">
+                {active.map((filter) => {
+                  const text = chipLabel(filter, facets.attributes, locale, t);
+                  return (
+                    <li key={chipKey(filter)}>
+                      <Link
+                        href={categoryHref(path, filter.without)}
+                        aria-label={fill(t.filters.remove, { name: text })}
+                        className="inline-flex items-center gap-1.5 rounded-full bg-indigo-50 px-3 py-1 text-indigo-800 hover:bg-indigo-100"
+                      >
+                        {text}
+                        <span aria-hidden="true" className="text-indigo-400">
+                          ×
+                        </span>
+                      </Link>
+                    </li>
+                  );
+                })}
+              </ul>
+              <Link href={clearHref} className="px-1 text-indigo-700 hover:underline">
+                {t.filters.clearAll}
+              </Link>
+            </div>
+          ) : null}
+
+          {firstPage.items.length === 0 && active.length > 0 ? (
+            <EmptyState title={t.filters.noMatch}>
+              <p>{t.filters.noMatchHint}</p>
+              <Link href={clearHref} className="mt-2 inline-block text-indigo-700 hover:underline">
+                {t.filters.clearAll}
+              </Link>
+            </EmptyState>
+          ) : (
+            <ProductList items={firstPage.items} locale={locale} t={t}>
+              {firstPage.nextCursor ? (
+                <LoadMore
+                  key={here}
+                  categorySlug={category.slug}
+                  sort={query.sort}
+                  filters={filters}
+                  locale={locale}
+                  firstCursor={firstPage.nextCursor}
+                  labels={{ loadMore: t.loadMore, loading: t.loading, outOfStock: t.outOfStock }}
+                />
+              ) : null}
+            </ProductList>
+          )}
+        </div>
+      </div>
     </div>
   );
 }

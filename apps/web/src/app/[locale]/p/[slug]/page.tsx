@@ -11,6 +11,7 @@ import { ProductJsonLd } from "~/components/product-jsonld";
 import { alternatesFor } from "~/components/seo";
 import { serverApi } from "~/server/runtime";
 import { PurchasePanel } from "./purchase-panel";
+import { RecordView } from "./record-view";
 
 interface Props {
   params: Promise<{ locale: string; slug: string }>;
@@ -30,12 +31,20 @@ async function loadProduct(slug: string, locale: Locale) {
   }
 }
 
+/** At most `max` characters of plain text, cut at a word where one is near. */
+function excerpt(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await resolveLocale(params);
   const product = await loadProduct((await params).slug, locale);
   return {
     title: product.title,
-    description: product.description.slice(0, 160),
+    description: excerpt(product.description, 160) || undefined,
     alternates: alternatesFor(locale, `/p/${encodeURIComponent(product.slug)}`),
   };
 }
@@ -46,6 +55,7 @@ export default async function ProductPage({ params }: Props) {
   return (
     <article>
       <ProductJsonLd product={product} locale={locale} homeTitle={t.home} />
+      <RecordView productId={product.id} />
       <Breadcrumbs
         label={t.home}
         items={[
@@ -65,13 +75,22 @@ export default async function ProductPage({ params }: Props) {
           vat: t.vat,
           options: t.options,
           values: t.values,
+          gallery: t.gallery,
         }}
       />
       <section className="mt-10 grid gap-6 md:grid-cols-3">
-        <div className="prose max-w-none md:col-span-2">
-          <p className="text-slate-700">{product.description}</p>
+        <div className="md:col-span-2">
+          {product.descriptionHtml ? (
+            <section aria-labelledby="product-description-heading">
+              <h2 id="product-description-heading" className="mb-3 text-lg font-semibold">
+                {t.description}
+              </h2>
+              {/* Sanitised by the API (catalog/rich-text.ts): paragraphs, emphasis, lists, small headings, safe links. */}
+              <div className="rich-text" data-testid="product-description" dangerouslySetInnerHTML={{ __html: product.descriptionHtml }} />
+            </section>
+          ) : null}
         </div>
-        <aside className="rounded-xl border border-slate-200 bg-white p-5" aria-label={t.seller}>
+        <aside className="self-start rounded-xl border border-slate-200 bg-white p-5" aria-label={t.seller}>
           <p className="text-sm text-slate-500">{t.seller}</p>
           <p className="mt-1 font-semibold" data-testid="vendor-name">
             <Link href={`/${locale}/v/${product.vendor.slug}`} className="hover:text-indigo-700 hover:underline">

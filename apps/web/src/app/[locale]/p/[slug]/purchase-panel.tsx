@@ -5,6 +5,7 @@ import { useState } from "react";
 import type { RouterOutputs } from "@ultramarket/api";
 import { cn, Price, StockBadge } from "@ultramarket/ui";
 import type { Locale } from "~/i18n/locales";
+import { Gallery } from "./gallery";
 
 type Product = RouterOutputs["catalog"]["productBySlug"];
 
@@ -16,14 +17,33 @@ interface Labels {
   vat: string;
   options: Record<string, string>;
   values: Record<string, string>;
+  gallery: string;
 }
 
-/** Gallery and variant picker: choosing a variant updates price, stock and SKU in place. */
+/**
+ * Gallery and variant picker: choosing a variant updates price, stock and SKU in place, and
+ * shows the variant's own picture when it has one.
+ */
 export function PurchasePanel({ product, locale, labels }: { product: Product; locale: Locale; labels: Labels }) {
+  // A variant's own picture (images[].variantId), or -1.
+  const pictureOf = (id: string | undefined) => (id ? product.images.findIndex((i) => i.variantId === id) : -1);
   const [variantId, setVariantId] = useState(product.variants.find((v) => v.available > 0)?.id ?? product.variants[0]?.id);
-  const [imageIndex, setImageIndex] = useState(0);
+  const [imageIndex, setImageIndex] = useState(() => Math.max(0, pictureOf(variantId)));
   const variant = product.variants.find((v) => v.id === variantId) ?? product.variants[0];
-  const image = product.images[imageIndex] ?? product.images[0];
+  const selectVariant = (id: string) => {
+    setVariantId(id);
+    const picture = pictureOf(id);
+    const shownFor = product.images[imageIndex]?.variantId;
+    if (picture >= 0) setImageIndex(picture);
+    // Another variant's picture would show the wrong thing: back to the product's own first one.
+    else if (shownFor && shownFor !== id)
+      setImageIndex(
+        Math.max(
+          0,
+          product.images.findIndex((i) => !i.variantId),
+        ),
+      );
+  };
   // Each option (colour, memory…) is its own group; picking a value keeps the other choices.
   const optionKeys = Object.keys(product.variants[0]?.options ?? {});
   const valuesOf = (key: string) => [...new Set(product.variants.map((v) => v.options[key]).filter((x): x is string => Boolean(x)))];
@@ -31,7 +51,7 @@ export function PurchasePanel({ product, locale, labels }: { product: Product; l
     product.variants.filter((v) => v.options[key] === value && optionKeys.every((k) => k === key || v.options[k] === variant?.options[k]));
   const choose = (key: string, value: string) => {
     const exact = matching(key, value)[0] ?? product.variants.find((v) => v.options[key] === value);
-    if (exact) setVariantId(exact.id);
+    if (exact) selectVariant(exact.id);
   };
   const available = variant?.available ?? 0;
   const stockText =
@@ -39,39 +59,7 @@ export function PurchasePanel({ product, locale, labels }: { product: Product; l
 
   return (
     <div className="grid gap-8 md:grid-cols-2">
-      <div>
-        <div className="aspect-square overflow-hidden rounded-2xl border border-slate-200 bg-white">
-          {image ? (
-            <img
-              src={image.url}
-              width={image.width}
-              height={image.height}
-              alt={image.alt}
-              className="h-full w-full object-cover"
-              data-testid="gallery-main"
-            />
-          ) : null}
-        </div>
-        {product.images.length > 1 ? (
-          <ul className="mt-3 flex gap-2" aria-label="Gallery">
-            {product.images.map((img, index) => (
-              <li key={img.url + index}>
-                <button
-                  type="button"
-                  onClick={() => setImageIndex(index)}
-                  aria-pressed={index === imageIndex}
-                  className={cn(
-                    "h-16 w-16 overflow-hidden rounded-lg border-2",
-                    index === imageIndex ? "border-indigo-600" : "border-transparent",
-                  )}
-                >
-                  <img src={img.url} width={64} height={64} alt={img.alt} className="h-full w-full object-cover" />
-                </button>
-              </li>
-            ))}
-          </ul>
-        ) : null}
-      </div>
+      <Gallery images={product.images} index={imageIndex} onSelect={setImageIndex} label={labels.gallery} />
 
       <div className="space-y-5">
         {product.brand ? <p className="text-sm uppercase tracking-wide text-slate-500">{product.brand}</p> : null}
