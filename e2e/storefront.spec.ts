@@ -209,4 +209,6 @@ test("category attribute filters show counts, travel in the URL and survive the 
   const meta = (await page.locator('meta[name="description"]').getAttribute("content")) ?? "";
   expect(meta.length).toBeGreaterThan(0);
   expect(meta).not.toMatch(/[<>]/);
+  // Every leaf category defines "country of origin"; the seed fills it.
+  await expect(page.getByTestId("product-attributes")).toContainText("Ishlab chiqarilgan mamlakat");
 });

@@ -44,6 +44,7 @@ const uz = {
   values: { black: "Qora", white: "Oq", blue: "Koʻk", red: "Qizil" } as Record<string, string>,
   vat: "Narx QQS (12%) bilan",
   description: "Tavsif",
+  specifications: "Xususiyatlar",
   gallery: "Mahsulot rasmlari",
   vendorPage: {
     products: "Sotuvchining mahsulotlari",
@@ -311,6 +312,7 @@ const ru: Messages = {
   values: { black: "Чёрный", white: "Белый", blue: "Синий", red: "Красный" },
   vat: "Цена с НДС (12%)",
   description: "Описание",
+  specifications: "Характеристики",
   gallery: "Фотографии товара",
   vendorPage: {
     products: "Товары продавца",
@@ -575,6 +577,7 @@ const en: Messages = {
   values: { black: "Black", white: "White", blue: "Blue", red: "Red" },
   vat: "Price includes VAT (12%)",
   description: "Description",
+  specifications: "Specifications",
   gallery: "Product pictures",
   vendorPage: {
     products: "Products from this seller",

@@ -89,6 +89,21 @@ export default async function ProductPage({ params }: Props) {
               <div className="rich-text" data-testid="product-description" dangerouslySetInnerHTML={{ __html: product.descriptionHtml }} />
             </section>
           ) : null}
+          {product.attributes.length ? (
+            <section aria-labelledby="product-specifications-heading" className="mt-8">
+              <h2 id="product-specifications-heading" className="mb-3 text-lg font-semibold">
+                {t.specifications}
+              </h2>
+              <dl className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white" data-testid="product-attributes">
+                {product.attributes.map((attribute) => (
+                  <div key={attribute.key} className="grid grid-cols-2 gap-4 px-4 py-2 text-sm">
+                    <dt className="text-slate-500">{attribute.name}</dt>
+                    <dd className="font-medium text-slate-900">{attribute.value}</dd>
+                  </div>
+                ))}
+              </dl>
+            </section>
+          ) : null}
         </div>
         <aside className="self-start rounded-xl border border-slate-200 bg-white p-5" aria-label={t.seller}>
           <p className="text-sm text-slate-500">{t.seller}</p>
