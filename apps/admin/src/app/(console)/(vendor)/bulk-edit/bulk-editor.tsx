@@ -1,6 +1,6 @@
 "use client";
 
-import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueries, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import type { FormEvent } from "react";
 import { useState } from "react";
@@ -68,13 +68,23 @@ export function BulkEditor({ vendorId, vendorParam, warehouses }: { vendorId: st
   const [sent, setSent] = useState<SentChange[]>([]);
   const [result, setResult] = useState<string | null>(null);
 
-  const variants = useInfiniteQuery(
-    trpc.vendorCatalog.variants.infiniteQueryOptions(
-      { vendorId, search: search || undefined, limit: PAGE_SIZE },
-      { getNextPageParam: (last) => last.nextCursor, staleTime: 0 },
+  // Pages by cursor (the last SKU of the page before). Not useInfiniteQuery: tRPC adds a `direction` key to
+  // infinite queries' input, which the API's strict input schema refuses.
+  const [cursors, setCursors] = useState<string[]>([]);
+  const pages = useQueries({
+    queries: [undefined, ...cursors].map((cursor) =>
+      trpc.vendorCatalog.variants.queryOptions(
+        { vendorId, limit: PAGE_SIZE, ...(search ? { search } : {}), ...(cursor ? { cursor } : {}) },
+        { staleTime: 0 },
+      ),
     ),
-  );
-  const rows = variants.data?.pages.flatMap((page) => page.items) ?? [];
+  });
+  const firstPage = pages[0]!;
+  const lastPage = pages.at(-1)!;
+  const rows = pages.flatMap((page) => page.data?.items ?? []);
+  const nextCursor = lastPage.data?.nextCursor ?? null;
+  const loadingMore = cursors.length > 0 && lastPage.isPending;
+  const loadError = pages.find((page) => page.isError)?.error;
 
   const save = useMutation(
     trpc.vendorCatalog.bulkUpdateVariants.mutationOptions({
@@ -275,6 +285,7 @@ export function BulkEditor({ vendorId, vendorParam, warehouses }: { vendorId: st
         onSubmit={(event) => {
           event.preventDefault();
           setSearch(searchText.trim().slice(0, 100));
+          setCursors([]);
         }}
       >
         <TextField
@@ -294,6 +305,7 @@ export function BulkEditor({ vendorId, vendorParam, warehouses }: { vendorId: st
             onClick={() => {
               setSearchText("");
               setSearch("");
+              setCursors([]);
             }}
           >
             Clear
@@ -303,15 +315,15 @@ export function BulkEditor({ vendorId, vendorParam, warehouses }: { vendorId: st
 
       <ApplyToSelected count={selectedIds.length} warehouses={warehouses} apply={apply} />
 
-      {variants.isPending ? (
+      {firstPage.isPending ? (
         <div className="space-y-2" role="status" aria-live="polite">
           <span className="sr-only">Loading variants…</span>
           <div className="h-40 animate-pulse rounded-xl bg-slate-200" aria-hidden="true" />
         </div>
-      ) : variants.isError && rows.length === 0 ? (
+      ) : loadError && rows.length === 0 ? (
         <div className="space-y-2">
-          <FormAlert message={`The variants could not be loaded: ${variants.error.message}`} />
-          <button type="button" className={buttonClass("secondary")} onClick={() => void variants.refetch()}>
+          <FormAlert message={`The variants could not be loaded: ${loadError.message}`} />
+          <button type="button" className={buttonClass("secondary")} onClick={() => void firstPage.refetch()}>
             Try again
           </button>
         </div>
@@ -428,15 +440,16 @@ export function BulkEditor({ vendorId, vendorParam, warehouses }: { vendorId: st
           </tbody>
         </TableCard>
       )}
-      {variants.hasNextPage ? (
+      {loadError && rows.length > 0 ? <FormAlert message={`Some variants could not be loaded: ${loadError.message}`} /> : null}
+      {nextCursor || loadingMore ? (
         <button
           type="button"
           className={buttonClass("secondary")}
-          disabled={variants.isFetchingNextPage}
-          aria-busy={variants.isFetchingNextPage || undefined}
-          onClick={() => void variants.fetchNextPage()}
+          disabled={loadingMore}
+          aria-busy={loadingMore || undefined}
+          onClick={() => nextCursor && setCursors((current) => [...current, nextCursor])}
         >
-          {variants.isFetchingNextPage ? "Loading…" : "Load more"}
+          {loadingMore ? "Loading…" : "Load more"}
         </button>
       ) : null}
 

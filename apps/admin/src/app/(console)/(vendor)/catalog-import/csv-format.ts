@@ -1,3 +1,5 @@
+import { queryString } from "~/lib/format";
+
 /**
  * The catalog CSV's columns as the API reads them (packages/api/src/catalog/import/csv-format.ts),
  * for the help text and the blank template. Attribute columns (`attr:<key>`) come on top.
@@ -38,3 +40,13 @@ export const CSV_COLUMNS: { name: string; required?: boolean; help: string }[] =
 
 /** A header-only CSV (with a byte-order mark, so spreadsheets read it as UTF-8) as a data: URL. */
 export const BLANK_TEMPLATE_HREF = `data:text/csv;charset=utf-8,${encodeURIComponent(`\ufeff${CSV_COLUMNS.map((c) => c.name).join(",")}\r\n`)}`;
+
+/** The catalog as CSV (GET; the stock columns show the warehouse's stock, the first one's by default). */
+export function exportHref(vendorId: string, warehouseId?: string): string {
+  return `/api/exports/catalog${queryString({ vendorId, warehouseId })}`;
+}
+
+/** An import's refused rows as CSV, by line number. */
+export function errorReportHref(vendorId: string, importId: string): string {
+  return `/api/imports/errors${queryString({ vendorId, importId })}`;
+}

@@ -5,11 +5,7 @@ import { useState } from "react";
 import { buttonClass } from "@ultramarket/ui";
 import { SelectField } from "@ultramarket/ui/forms";
 import { Card } from "~/components/ui";
-import { queryString } from "~/lib/format";
-
-export function exportHref(vendorId: string, warehouseId?: string): string {
-  return `/api/exports/catalog${queryString({ vendorId, warehouseId })}`;
-}
+import { exportHref } from "./csv-format";
 
 /** Downloads the catalog as CSV in the import format, with the stock of the chosen warehouse. */
 export function ExportForm({ vendorId, warehouses }: { vendorId: string; warehouses: { id: string; name: string }[] }) {

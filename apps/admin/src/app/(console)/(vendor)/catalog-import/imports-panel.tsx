@@ -1,6 +1,6 @@
 "use client";
 
-import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { FormEvent, ReactNode } from "react";
 import { useState } from "react";
 
@@ -9,7 +9,8 @@ import { buttonClass, EmptyState } from "@ultramarket/ui";
 import { FormAlert, SubmitButton, TextField } from "@ultramarket/ui/forms";
 import { useTRPC } from "@ultramarket/ui/trpc";
 import { Badge, Card, Td, TableCard, Th } from "~/components/ui";
-import { formatBytes, formatDateTime, queryString } from "~/lib/format";
+import { formatBytes, formatDateTime } from "~/lib/format";
+import { errorReportHref } from "./csv-format";
 
 type ImportsPage = RouterOutputs["vendorCatalog"]["imports"];
 type ImportRow = ImportsPage["items"][number];
@@ -42,10 +43,6 @@ interface UploadRefusal {
   error?: { message?: string; domainCode?: string; fieldErrors?: Record<string, string[]> | null };
 }
 
-export function errorReportHref(vendorId: string, importId: string): string {
-  return `/api/imports/errors${queryString({ vendorId, importId })}`;
-}
-
 /**
  * The upload form and the vendor's imports, newest first. The list polls while any import
  * is queued or running and stops once none is; the import just uploaded opens its details.
@@ -54,17 +51,26 @@ export function ImportsPanel({ vendorId, initial, aside }: { vendorId: string; i
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [expanded, setExpanded] = useState<Record<string, boolean>>({});
-  const imports = useInfiniteQuery(
-    trpc.vendorCatalog.imports.infiniteQueryOptions(
-      { vendorId, limit: PAGE_SIZE },
-      {
-        getNextPageParam: (last) => last.nextCursor,
-        initialData: { pages: [initial], pageParams: [null] },
-        refetchInterval: (query) => (query.state.data?.pages.some((page) => page.items.some(isActive)) ? POLL_MS : false),
-      },
-    ),
+  // Pages by cursor, each polling while it shows an import in progress. (Not useInfiniteQuery: tRPC adds a
+  // `direction` key to infinite queries' input, which the API's strict input schema refuses.)
+  const pollWhileActive = {
+    refetchInterval: (query: { state: { data?: ImportsPage } }) => (query.state.data?.items.some(isActive) ? POLL_MS : false),
+  };
+  const first = useQuery(
+    trpc.vendorCatalog.imports.queryOptions({ vendorId, limit: PAGE_SIZE }, { initialData: initial, ...pollWhileActive }),
   );
-  const items = imports.data?.pages.flatMap((page) => page.items) ?? [];
+  const [olderCursors, setOlderCursors] = useState<string[]>([]);
+  const older = useQueries({
+    queries: olderCursors.map((cursor) => trpc.vendorCatalog.imports.queryOptions({ vendorId, limit: PAGE_SIZE, cursor }, pollWhileActive)),
+  });
+  const pages = [first, ...older];
+  const seen = new Set<string>();
+  // An upload shifts the pages by one: an import may then sit on two of them.
+  const items = pages.flatMap((page) => page.data?.items ?? []).filter((row) => !seen.has(row.id) && Boolean(seen.add(row.id)));
+  const last = pages.at(-1)!;
+  const nextCursor = last.data?.nextCursor ?? null;
+  const loadingMore = olderCursors.length > 0 && last.isPending;
+  const refreshError = pages.find((page) => page.isError)?.error;
   const running = items.filter(isActive).length;
 
   async function uploaded(importId: string) {
@@ -90,7 +96,7 @@ export function ImportsPanel({ vendorId, initial, aside }: { vendorId: string; i
             {running ? `${running} import${running > 1 ? "s" : ""} in progress; this list updates by itself.` : null}
           </p>
         </div>
-        {imports.isError ? <FormAlert message={`The list could not be refreshed: ${imports.error.message}`} /> : null}
+        {refreshError ? <FormAlert message={`The list could not be refreshed: ${refreshError.message}`} /> : null}
         {items.length === 0 ? (
           <EmptyState title="No imports yet">Upload a CSV above to add or update products in bulk.</EmptyState>
         ) : (
@@ -106,15 +112,15 @@ export function ImportsPanel({ vendorId, initial, aside }: { vendorId: string; i
             ))}
           </ul>
         )}
-        {imports.hasNextPage ? (
+        {nextCursor || loadingMore ? (
           <button
             type="button"
             className={buttonClass("secondary")}
-            disabled={imports.isFetchingNextPage}
-            aria-busy={imports.isFetchingNextPage || undefined}
-            onClick={() => void imports.fetchNextPage()}
+            disabled={loadingMore}
+            aria-busy={loadingMore || undefined}
+            onClick={() => nextCursor && setOlderCursors((current) => [...current, nextCursor])}
           >
-            {imports.isFetchingNextPage ? "Loading…" : "Show older imports"}
+            {loadingMore ? "Loading…" : "Show older imports"}
           </button>
         ) : null}
       </section>

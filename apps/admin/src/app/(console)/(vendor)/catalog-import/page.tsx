@@ -7,8 +7,8 @@ import type { SearchParams } from "~/lib/format";
 import { param, queryString } from "~/lib/format";
 import { currentVendor } from "~/server/vendor";
 import { getApi } from "~/server/viewer";
-import { BLANK_TEMPLATE_HREF, CSV_COLUMNS } from "./csv-format";
-import { ExportForm, exportHref } from "./export-form";
+import { BLANK_TEMPLATE_HREF, CSV_COLUMNS, exportHref } from "./csv-format";
+import { ExportForm } from "./export-form";
 import { ImportsPanel } from "./imports-panel";
 
 export const metadata = { title: "Import / export" };
