@@ -14,8 +14,25 @@ const TOOLS: { command: Command; label: string; icon: ReactNode; shortcut?: stri
   { command: "bulleted", label: "Bulleted list", icon: "•≡" },
   { command: "numbered", label: "Numbered list", icon: "1≡" },
   { command: "heading", label: "Heading", icon: "H" },
-  { command: "link", label: "Link", icon: "🔗", shortcut: "Control+K" },
-  { command: "clear", label: "Clear formatting", icon: "⌫" },
+  {
+    command: "link",
+    label: "Link",
+    icon: (
+      <svg viewBox="0 0 20 20" width="14" height="14" fill="none" stroke="currentColor" strokeWidth="2" className="inline-block">
+        <path d="M8.5 11.5a3.5 3.5 0 0 0 5 0l3-3a3.5 3.5 0 0 0-5-5l-1 1M11.5 8.5a3.5 3.5 0 0 0-5 0l-3 3a3.5 3.5 0 0 0 5 5l1-1" />
+      </svg>
+    ),
+    shortcut: "Control+K",
+  },
+  {
+    command: "clear",
+    label: "Clear formatting",
+    icon: (
+      <span>
+        T<sub className="text-[0.6rem]">x</sub>
+      </span>
+    ),
+  },
 ];
 
 type Pressed = Partial<Record<Command, boolean>>;

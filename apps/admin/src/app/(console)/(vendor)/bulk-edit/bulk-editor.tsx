@@ -352,7 +352,9 @@ export function BulkEditor({ vendorId, vendorParam, warehouses }: { vendorId: st
               <Th>Price (soʻm)</Th>
               <Th>Old price (soʻm)</Th>
               {warehouses.map((w) => (
-                <Th key={w.id}>On hand: {w.name}</Th>
+                <Th key={w.id} className="min-w-32 whitespace-normal">
+                  On hand: {w.name}
+                </Th>
               ))}
             </tr>
           </thead>
@@ -567,8 +569,8 @@ function ApplyToSelected({
 
   return (
     <Card title={`Apply to selected (${count})`}>
-      <div className="grid gap-4 lg:grid-cols-3" data-testid="bulk-apply">
-        <form onSubmit={setAllPrices} className="flex items-start gap-2" noValidate aria-label="Set the price of the selected rows">
+      <div className="flex flex-wrap gap-x-8 gap-y-4" data-testid="bulk-apply">
+        <form onSubmit={setAllPrices} className="flex w-72 items-start gap-2" noValidate aria-label="Set the price of the selected rows">
           <TextField
             label="New price (soʻm)"
             inputMode="decimal"
@@ -581,7 +583,7 @@ function ApplyToSelected({
             Set price
           </button>
         </form>
-        <form onSubmit={changePrices} className="flex items-start gap-2" noValidate aria-label="Change the price of the selected rows">
+        <form onSubmit={changePrices} className="flex w-72 items-start gap-2" noValidate aria-label="Change the price of the selected rows">
           <TextField
             label="Change price by %"
             inputMode="decimal"
@@ -608,7 +610,7 @@ function ApplyToSelected({
               value={warehouseId}
               onChange={(e) => setWarehouseId(e.target.value)}
               error={errors.warehouse ? [errors.warehouse] : undefined}
-              className="min-w-40 flex-1"
+              className="w-56"
             >
               {warehouses.map((w) => (
                 <option key={w.id} value={w.id}>
