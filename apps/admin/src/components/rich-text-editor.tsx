@@ -64,8 +64,10 @@ export function RichTextEditor({
 }) {
   const id = useId();
   const editorRef = useRef<HTMLDivElement>(null);
-  /** The HTML last handed to onChange: when it comes back as `value`, the DOM already shows it. */
-  const emitted = useRef<string | null>(null);
+  /** The value the editable shows (null before the first sync): our own onChange coming back as `value` needs no rewrite. */
+  const synced = useRef<string | null>(null);
+  /** The cleaned HTML the editable showed at the last sync or edit: focusing and leaving without typing changes nothing. */
+  const shown = useRef<string | null>(null);
   /** Where the caret was when the editor lost focus (to the toolbar or the link field). */
   const savedRange = useRef<Range | null>(null);
   const [pressed, setPressed] = useState<Pressed>({});
@@ -80,10 +82,19 @@ export function RichTextEditor({
   // Outside changes of the value (first render, a reset) are written into the editable; our own echo is not.
   useEffect(() => {
     const editor = editorRef.current;
-    if (!editor || emitted.current === value) return;
+    if (!editor || synced.current === value) return;
+    if (synced.current === null && !value && editor.textContent?.trim()) {
+      // Typed before the page became interactive (the server sent an empty editable): keep it.
+      const html = cleanHtml(editor.innerHTML);
+      synced.current = html;
+      shown.current = html;
+      onChange(html);
+      return;
+    }
     editor.innerHTML = cleanHtml(toEditorHtml(value));
-    emitted.current = null;
-  }, [value]);
+    synced.current = value;
+    shown.current = cleanHtml(editor.innerHTML);
+  }, [value, onChange]);
 
   // Toolbar buttons show whether the caret is in bold, a list, a heading…
   useEffect(() => {
@@ -109,8 +120,9 @@ export function RichTextEditor({
     const editor = editorRef.current;
     if (!editor) return;
     const html = cleanHtml(editor.innerHTML);
-    if (html === value) return;
-    emitted.current = html;
+    if (html === shown.current) return;
+    shown.current = html;
+    synced.current = html;
     onChange(html);
   }
 

@@ -55,11 +55,21 @@ const optionsText = (variant: Variant) => Object.values(variant.options).join(" 
  * Prices and stock of many variants at once. Edited rows are selected by themselves; only
  * the changed values of selected rows are sent, in one all-or-nothing call.
  */
-export function BulkEditor({ vendorId, vendorParam, warehouses }: { vendorId: string; vendorParam?: string; warehouses: Warehouse[] }) {
+export function BulkEditor({
+  vendorId,
+  vendorParam,
+  warehouses,
+  initialSearch = "",
+}: {
+  vendorId: string;
+  vendorParam?: string;
+  warehouses: Warehouse[];
+  initialSearch?: string;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [searchText, setSearchText] = useState("");
-  const [search, setSearch] = useState("");
+  const [searchText, setSearchText] = useState(initialSearch);
+  const [search, setSearch] = useState(initialSearch);
   const [selected, setSelected] = useState<Record<string, Variant>>({});
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
   const [reason, setReason] = useState("");
@@ -281,13 +291,19 @@ export function BulkEditor({ vendorId, vendorParam, warehouses }: { vendorId: st
     <div className="space-y-6" data-testid="bulk-editor">
       <form
         role="search"
+        action="/bulk-edit"
         className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4"
         onSubmit={(event) => {
+          // Searching keeps the edits; the URL follows, so a reload shows the same rows (and a submit before
+          // the page is interactive still works, as a plain GET).
           event.preventDefault();
-          setSearch(searchText.trim().slice(0, 100));
+          const next = searchText.trim().slice(0, 100);
+          setSearch(next);
           setCursors([]);
+          window.history.replaceState(null, "", `/bulk-edit${queryString({ vendor: vendorParam, search: next || undefined })}`);
         }}
       >
+        {vendorParam ? <input type="hidden" name="vendor" value={vendorParam} /> : null}
         <TextField
           label="Search"
           name="search"
@@ -306,6 +322,7 @@ export function BulkEditor({ vendorId, vendorParam, warehouses }: { vendorId: st
               setSearchText("");
               setSearch("");
               setCursors([]);
+              window.history.replaceState(null, "", `/bulk-edit${queryString({ vendor: vendorParam })}`);
             }}
           >
             Clear

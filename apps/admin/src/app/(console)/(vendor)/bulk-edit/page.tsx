@@ -46,6 +46,7 @@ export default async function BulkEditPage({ searchParams }: { searchParams: Sea
         vendorId={vendor.id}
         vendorParam={vendorParam}
         warehouses={warehouses.map((w) => ({ id: w.id, name: w.name }))}
+        initialSearch={param(params.search)?.slice(0, 100)}
       />
     </div>
   );

@@ -10,6 +10,7 @@ import { FormAlert, SubmitButton, TextField } from "@ultramarket/ui/forms";
 import { useTRPC } from "@ultramarket/ui/trpc";
 import { Badge, Card, Td, TableCard, Th } from "~/components/ui";
 import { formatBytes, formatDateTime } from "~/lib/format";
+import { useHydrated } from "~/lib/use-hydrated";
 import { errorReportHref } from "./csv-format";
 
 type ImportsPage = RouterOutputs["vendorCatalog"]["imports"];
@@ -129,6 +130,7 @@ export function ImportsPanel({ vendorId, initial, aside }: { vendorId: string; i
 }
 
 function UploadForm({ vendorId, onUploaded }: { vendorId: string; onUploaded: (importId: string) => void }) {
+  const hydrated = useHydrated();
   const [pending, setPending] = useState(false);
   const [fileError, setFileError] = useState<string[] | undefined>(undefined);
   const [formError, setFormError] = useState<string | null>(null);
@@ -193,12 +195,12 @@ function UploadForm({ vendorId, onUploaded }: { vendorId: string; onUploaded: (i
         name="file"
         type="file"
         accept=".csv,text/csv"
-        disabled={pending}
+        disabled={pending || !hydrated}
         error={fileError}
         hint="UTF-8 CSV, up to 50 MB. Save spreadsheets as “CSV UTF-8” first."
         onChange={() => setFileError(undefined)}
       />
-      <SubmitButton pending={pending}>{pending ? "Uploading…" : "Upload and import"}</SubmitButton>
+      <SubmitButton pending={pending || !hydrated}>{pending ? "Uploading…" : "Upload and import"}</SubmitButton>
       {pending ? (
         <p className="text-sm text-slate-500" role="status" aria-live="polite">
           Uploading the file…

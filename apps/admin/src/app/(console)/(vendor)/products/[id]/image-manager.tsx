@@ -12,6 +12,7 @@ import { useTRPC } from "@ultramarket/ui/trpc";
 import { dangerButtonClass } from "~/components/ui";
 import type { Locale } from "~/lib/catalog";
 import { LOCALE_LABELS, LOCALES } from "~/lib/catalog";
+import { useHydrated } from "~/lib/use-hydrated";
 
 type Image = RouterOutputs["vendorCatalog"]["images"][number];
 type Alt = Record<Locale, string>;
@@ -29,6 +30,7 @@ const thumbnailUrl = (image: Image) => publicFileUrl(image.renditions.find((r) =
 export function ImageManager({ vendorId, productId, initialImages }: { vendorId: string; productId: string; initialImages: Image[] }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const hydrated = useHydrated();
   const ref = { vendorId, productId };
   const imagesQuery = useQuery(trpc.vendorCatalog.images.queryOptions(ref, { initialData: initialImages }));
   const images = imagesQuery.data;
@@ -352,7 +354,7 @@ export function ImageManager({ vendorId, productId, initialImages }: { vendorId:
           type="file"
           accept="image/jpeg,image/png,image/webp"
           multiple
-          disabled={uploading !== null}
+          disabled={uploading !== null || !hydrated}
           onChange={(event) => void upload(event.currentTarget)}
           className="mt-1 block text-sm"
         />
