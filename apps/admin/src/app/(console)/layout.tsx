@@ -21,6 +21,8 @@ const STAFF_NAV: NavItem[] = [
 const VENDOR_NAV: NavItem[] = [
   { href: "/", label: "Dashboard" },
   { href: "/products", label: "Products" },
+  { href: "/bulk-edit", label: "Bulk edit" },
+  { href: "/catalog-import", label: "Import / export" },
   { href: "/warehouses", label: "Warehouses" },
 ];
 

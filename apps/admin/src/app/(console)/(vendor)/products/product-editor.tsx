@@ -6,13 +6,15 @@ import type { FormEvent } from "react";
 import { useState } from "react";
 
 import type { RouterInputs, RouterOutputs } from "@ultramarket/api";
-import { buttonClass, cn } from "@ultramarket/ui";
-import { fieldErrorsOf, FormAlert, formErrorOf, SelectField, SubmitButton, TextAreaField, TextField } from "@ultramarket/ui/forms";
+import { buttonClass, cn, formatPrice } from "@ultramarket/ui";
+import { fieldErrorsOf, FormAlert, formErrorOf, SelectField, SubmitButton, TextField } from "@ultramarket/ui/forms";
 import { useTRPC } from "@ultramarket/ui/trpc";
+import { RichTextEditor } from "~/components/rich-text-editor";
 import { Card } from "~/components/ui";
 import type { Locale } from "~/lib/catalog";
 import { LOCALE_LABELS, LOCALES, parseSom } from "~/lib/catalog";
 import { queryString } from "~/lib/format";
+import { cleanHtml, richTextClass, toEditorHtml } from "~/lib/rich-text";
 
 export type EditableProduct = RouterOutputs["vendorCatalog"]["getProduct"];
 export interface CategoryChoice {
@@ -227,17 +229,24 @@ export function ProductEditor({
               onChange={(e) => setTitle({ ...title, [locale]: e.target.value })}
               error={errors[`title.${locale}`]}
             />
-            <TextAreaField
+            <RichTextEditor
               label={`Description (${LOCALE_LABELS[locale]})`}
               name={`description.${locale}`}
               value={description[locale]}
-              rows={6}
               required={locale === "uz"}
-              onChange={(e) => setDescription({ ...description, [locale]: e.target.value })}
+              onChange={(html) => setDescription((current) => ({ ...current, [locale]: html }))}
               error={errors[`description.${locale}`]}
+              hint="Bold, italic, lists, headings and links; other formatting is removed when saved."
             />
           </div>
         ))}
+        <ProductPreview
+          locale={tab}
+          title={title}
+          description={description}
+          brand={brand}
+          priceAmount={product ? product.minPriceAmount : lowestPrice(matrix.map((combo) => variants[comboKey(combo)]?.price ?? ""))}
+        />
       </Card>
 
       <Card title="Details">
@@ -452,5 +461,65 @@ export function ProductEditor({
 
       <SubmitButton pending={pending}>{pending ? "Saving…" : product ? "Save changes" : "Create product"}</SubmitButton>
     </form>
+  );
+}
+
+/** The lowest of the typed prices (tiyin), or null when none is a price yet. */
+function lowestPrice(texts: string[]): number | null {
+  const prices = texts.map(parseSom).filter((p): p is number => p !== null && !Number.isNaN(p));
+  return prices.length ? Math.min(...prices) : null;
+}
+
+/**
+ * Roughly how the storefront shows the product in the chosen language (empty texts fall
+ * back to Uzbek, as there). Rendered on demand only: the description is cleaned in the browser.
+ */
+function ProductPreview({
+  locale,
+  title,
+  description,
+  brand,
+  priceAmount,
+}: {
+  locale: Locale;
+  title: Localized;
+  description: Localized;
+  brand: string;
+  priceAmount: number | null;
+}) {
+  const [open, setOpen] = useState(false);
+  const shownTitle = title[locale].trim() || title.uz.trim();
+  const shownDescription = description[locale].trim() ? description[locale] : description.uz;
+  return (
+    <div className="mt-4 border-t border-slate-100 pt-4">
+      <button
+        type="button"
+        className={buttonClass("secondary")}
+        aria-expanded={open}
+        aria-controls="product-preview"
+        onClick={() => setOpen((current) => !current)}
+      >
+        {open ? "Hide preview" : "Preview"}
+      </button>
+      {open ? (
+        <section
+          id="product-preview"
+          aria-label={`Preview in ${LOCALE_LABELS[locale]}`}
+          className="mt-3 space-y-2 rounded-xl border border-dashed border-slate-300 bg-slate-50 p-5"
+          data-testid="product-preview"
+        >
+          {brand.trim() ? <p className="text-xs tracking-wide text-slate-500 uppercase">{brand.trim()}</p> : null}
+          <p className="text-xl font-bold text-slate-900">{shownTitle || <span className="text-slate-400">No title yet</span>}</p>
+          <p className="text-lg font-semibold text-slate-900">
+            {priceAmount === null ? <span className="text-slate-400">No price yet</span> : formatPrice(priceAmount, "UZS", locale)}
+          </p>
+          {shownDescription.trim() ? (
+            <div className={richTextClass} dangerouslySetInnerHTML={{ __html: cleanHtml(toEditorHtml(shownDescription)) }} />
+          ) : (
+            <p className="text-sm text-slate-400">No description yet.</p>
+          )}
+        </section>
+      ) : null}
+    </div>
   );
 }

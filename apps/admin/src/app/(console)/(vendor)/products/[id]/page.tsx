@@ -1,7 +1,5 @@
 import { notFound } from "next/navigation";
 
-import { publicFileUrl } from "@ultramarket/api/files";
-
 import { EmptyState, formatPrice } from "@ultramarket/ui";
 import { FormAlert } from "@ultramarket/ui/forms";
 import { Badge, Card, PageHeader } from "~/components/ui";
@@ -72,17 +70,7 @@ export default async function EditProductPage({ params, searchParams }: { params
       <ProductEditor vendorId={vendor.id} vendorParam={vendorParam} categories={categories} product={product} />
       <VariantsEditor vendorId={vendor.id} options={product.options} variants={product.variants} />
       <Card title="Pictures">
-        <ImageManager
-          vendorId={vendor.id}
-          productId={product.id}
-          images={images.map((image) => ({
-            id: image.id,
-            url: publicFileUrl(image.renditions.find((r) => r.width === 480)?.storageKey ?? image.storageKey),
-            width: image.width,
-            height: image.height,
-            sizes: image.renditions.map((r) => r.width),
-          }))}
-        />
+        <ImageManager vendorId={vendor.id} productId={product.id} initialImages={images} />
       </Card>
       <Card title="Stock">
         {warehouses.length === 0 ? (
