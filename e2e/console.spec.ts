@@ -21,4 +21,19 @@ test("staff see live counts and the dev mailbox after signing in with a second f
   await expect(mailbox).toContainText("customer@ultramarket.uz");
   await mailbox.getByRole("link").first().click();
   await expect(page.getByText(/Demo hisobingiz tayyor/)).toBeVisible();
+
+  // Every vendor's products, narrowed to one vendor and to products in stock.
+  await page.goto("/all-products");
+  const table = page.getByTestId("all-products");
+  await expect(table.locator("tbody tr")).toHaveCount(25);
+  const vendor = page.getByLabel("Vendor");
+  await vendor.selectOption((await vendor.locator("option", { hasText: "Samarqand" }).getAttribute("value")) ?? "");
+  await page.getByLabel("Stock").selectOption("in_stock");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/stock=in_stock/);
+  const rows = table.locator("tbody tr");
+  await expect(rows.first()).toBeVisible();
+  for (const name of await rows.locator("td:nth-child(2)").allTextContents()) expect(name).toMatch(/Samarqand/);
+  for (const available of await rows.locator("td:nth-child(5)").allTextContents())
+    expect(Number(available.replace(/,/g, ""))).toBeGreaterThan(0);
 });

@@ -11,6 +11,7 @@ export const adminCatalogRouter = createTRPCRouter({
   products: staffProcedure("catalog:moderate")
     .input(adminProductsInput)
     .query(({ ctx, input }) => listProductsFor(ctx, input)),
+  vendors: staffProcedure("catalog:moderate").query(({ ctx }) => admin.vendorsWithProducts(ctx)),
   reviewQueue: staffProcedure("catalog:moderate")
     .input(reviewQueueInput)
     .query(({ ctx, input }) => admin.reviewQueue(ctx, input)),

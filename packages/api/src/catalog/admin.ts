@@ -196,3 +196,17 @@ export async function archiveCategory(ctx: StaffContext, input: { categoryId: st
     return category;
   });
 }
+
+/** Every vendor with its number of products: the filter of the staff product list. */
+export async function vendorsWithProducts(ctx: Pick<Context, "db">) {
+  const { vendors } = schema;
+  return ctx.db
+    .select({
+      id: vendors.id,
+      slug: vendors.slug,
+      name: vendors.name,
+      products: sql<number>`(select count(*)::int from ${products} where ${products.vendorId} = ${vendors.id})`,
+    })
+    .from(vendors)
+    .orderBy(asc(vendors.name));
+}

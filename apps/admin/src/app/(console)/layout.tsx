@@ -13,6 +13,7 @@ const STAFF_NAV: NavItem[] = [
   { href: "/users", label: "Users" },
   { href: "/vendor-applications", label: "Vendor applications" },
   { href: "/review", label: "Review queue" },
+  { href: "/all-products", label: "All products" },
   { href: "/categories", label: "Categories" },
   { href: "/api-keys", label: "API keys" },
   { href: "/audit", label: "Audit log" },

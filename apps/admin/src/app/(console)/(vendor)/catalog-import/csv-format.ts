@@ -1,4 +1,4 @@
-import { queryString } from "~/lib/format";
+import { queryString } from "../../../../lib/format";
 
 /**
  * The catalog CSV's columns as the API reads them (packages/api/src/catalog/import/csv-format.ts),

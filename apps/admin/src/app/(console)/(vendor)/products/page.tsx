@@ -3,7 +3,7 @@ import Link from "next/link";
 import { z } from "zod";
 
 import { buttonClass, cn, EmptyState, formatPrice } from "@ultramarket/ui";
-import { SubmitButton, TextField } from "@ultramarket/ui/forms";
+import { SelectField, SubmitButton, TextField } from "@ultramarket/ui/forms";
 import { Badge, PageHeader, Pager, Td, TableCard, Th } from "~/components/ui";
 import { VendorPicker } from "~/components/vendor-picker";
 import { isProductStatus, PRODUCT_STATUSES, STATUS_LABELS, STATUS_TONES } from "~/lib/catalog";
@@ -30,12 +30,14 @@ export default async function ProductsPage({ searchParams }: { searchParams: Sea
   const search = param(params.search)?.slice(0, 100);
   const rawStatus = param(params.status);
   const status = isProductStatus(rawStatus) ? rawStatus : undefined;
+  const rawStock = param(params.stock);
+  const stock = rawStock === "in_stock" || rawStock === "out_of_stock" ? rawStock : undefined;
   const rawCursor = param(params.cursor);
   const cursor = z.uuid().safeParse(rawCursor).success ? rawCursor : undefined;
   const vendorParam = vendors.length > 1 ? vendor.id : undefined;
 
-  const page = await (await getApi()).vendorCatalog.listProducts({ vendorId: vendor.id, status, search, cursor, limit: PAGE_SIZE });
-  const filters = { vendor: vendorParam, status, search };
+  const page = await (await getApi()).vendorCatalog.listProducts({ vendorId: vendor.id, status, stock, search, cursor, limit: PAGE_SIZE });
+  const filters = { vendor: vendorParam, status, stock, search };
   const tabs: { label: string; value: string | undefined }[] = [
     { label: "All", value: undefined },
     ...PRODUCT_STATUSES.map((s) => ({ label: STATUS_LABELS[s], value: s })),
@@ -79,6 +81,11 @@ export default async function ProductsPage({ searchParams }: { searchParams: Sea
       >
         {vendorParam ? <input type="hidden" name="vendor" value={vendorParam} /> : null}
         {status ? <input type="hidden" name="status" value={status} /> : null}
+        <SelectField label="Stock" name="stock" defaultValue={stock ?? ""}>
+          <option value="">Any stock</option>
+          <option value="in_stock">In stock</option>
+          <option value="out_of_stock">Out of stock</option>
+        </SelectField>
         <TextField
           label="Search"
           name="search"
@@ -88,7 +95,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Sea
           className="min-w-56 flex-1"
         />
         <SubmitButton>Search</SubmitButton>
-        {search ? (
+        {search || stock ? (
           <Link href={`/products${queryString({ vendor: vendorParam, status })}`} className="py-2 text-sm text-indigo-700 hover:underline">
             Clear
           </Link>
@@ -96,8 +103,8 @@ export default async function ProductsPage({ searchParams }: { searchParams: Sea
       </Form>
 
       {page.items.length === 0 ? (
-        <EmptyState title={search || status ? "No products match these filters" : "No products yet"}>
-          {search || status ? null : (
+        <EmptyState title={search || status || stock ? "No products match these filters" : "No products yet"}>
+          {search || status || stock ? null : (
             <Link href={`/products/new${queryString({ vendor: vendorParam })}`} className="text-indigo-700 hover:underline">
               Add your first product
             </Link>
@@ -110,6 +117,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Sea
               <Th>Title</Th>
               <Th>Status</Th>
               <Th>Price from</Th>
+              <Th>Available</Th>
               <Th>Updated</Th>
             </tr>
           </thead>
@@ -128,6 +136,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Sea
                   <Badge tone={STATUS_TONES[product.status]}>{STATUS_LABELS[product.status]}</Badge>
                 </Td>
                 <Td className="whitespace-nowrap">{formatPrice(product.minPriceAmount, "UZS", "uz")}</Td>
+                <Td className="tabular-nums">{product.available.toLocaleString("en")}</Td>
                 <Td className="whitespace-nowrap text-slate-500">{formatDateTime(product.updatedAt)}</Td>
               </tr>
             ))}
