@@ -164,6 +164,7 @@ export const EXPECTED_ACCESS: Record<string, { access: Access; input?: (f: Fixtu
     }),
   },
   "adminCatalog.vendors": { access: "staff" },
+  "adminCatalog.categories": { access: "staff" },
   "adminCatalog.products": { access: "staff", input: (f) => ({ vendorId: f.vendorA, stock: "in_stock", limit: 5 }) },
   "adminCatalog.reviewQueue": { access: "staff", input: () => ({ limit: 5 }) },
   "adminCatalog.moderate": { access: "staff", input: (f) => ({ productId: f.productIdA, decision: "reject", reason: "Matrix test" }) },

@@ -62,7 +62,8 @@ beforeAll(async () => {
   const warehouseIdA = await one(sql`select id from warehouses where vendor_id = ${vendorA} limit 1`);
   const leafCategoryId = await one(sql`select id from categories where slug = 'smartfonlar'`);
   const spareCategoryId = await one(sql`
-    insert into categories (id, path, depth, slug, name) select id, '/' || id || '/', 0, 'zaxira', '{"uz":"Zaxira","ru":"","en":""}'
+    insert into categories (id, path, depth, slug, slugs, name)
+    select id, '/' || id || '/', 0, 'zaxira', '{"uz":"zaxira","ru":"zaxira","en":"zaxira"}', '{"uz":"Zaxira","ru":"","en":""}'
     from (select gen_random_uuid() as id) g returning id`);
   let n = 0;
   fixtures = {

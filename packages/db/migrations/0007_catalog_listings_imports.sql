@@ -47,6 +47,10 @@ CREATE TABLE "catalog_imports" (
 --> statement-breakpoint
 DROP INDEX "products_listing_newest_idx";--> statement-breakpoint
 DROP INDEX "products_listing_price_idx";--> statement-breakpoint
+ALTER TABLE "categories" ADD COLUMN "slugs" jsonb;--> statement-breakpoint
+-- Existing categories keep their one slug in every language until an admin gives them their own.
+UPDATE "categories" SET "slugs" = jsonb_build_object('uz', "slug", 'ru', "slug", 'en', "slug");--> statement-breakpoint
+ALTER TABLE "categories" ALTER COLUMN "slugs" SET NOT NULL;--> statement-breakpoint
 ALTER TABLE "products" ADD COLUMN "external_ref" text;--> statement-breakpoint
 ALTER TABLE "products" ADD COLUMN "view_count" bigint DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "product_listings" ADD CONSTRAINT "product_listings_category_id_categories_id_fk" FOREIGN KEY ("category_id") REFERENCES "public"."categories"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -63,7 +67,10 @@ CREATE INDEX "product_listings_brand_price_idx" ON "product_listings" USING btre
 CREATE INDEX "product_listings_brand_popular_idx" ON "product_listings" USING btree ("category_id","brand","view_count" DESC NULLS LAST,"product_id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "catalog_import_errors_import_id_line_index" ON "catalog_import_errors" USING btree ("import_id","line");--> statement-breakpoint
 CREATE INDEX "catalog_imports_vendor_id_created_at_index" ON "catalog_imports" USING btree ("vendor_id","created_at");--> statement-breakpoint
+CREATE INDEX "categories_slug_ru_idx" ON "categories" USING btree (("slugs" ->> 'ru'));--> statement-breakpoint
+CREATE INDEX "categories_slug_en_idx" ON "categories" USING btree (("slugs" ->> 'en'));--> statement-breakpoint
 CREATE UNIQUE INDEX "products_vendor_id_external_ref_index" ON "products" USING btree ("vendor_id","external_ref");--> statement-breakpoint
+CREATE INDEX "products_category_id_index" ON "products" USING btree ("category_id");--> statement-breakpoint
 CREATE INDEX "products_category_path_idx" ON "products" USING btree ("category_path" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "products_published_popular_idx" ON "products" USING btree ("view_count" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "products"."status" = 'published';--> statement-breakpoint
 -- product_listings mirrors published products per category on their path. A trigger keeps

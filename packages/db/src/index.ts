@@ -13,3 +13,4 @@ export type {
   CatalogImportStatus,
 } from "./schema";
 export { LOCALES, newId } from "./schema";
+export { slugify } from "./slug";

@@ -24,6 +24,14 @@ export function languageAlternates(rest: string): Record<string, string> {
   return languages;
 }
 
+/** hreflang alternates for a page whose path differs by language (categories have a slug per language). */
+export function localizedAlternates(locale: Locale, restByLocale: Record<Locale, string>): NonNullable<Metadata["alternates"]> {
+  const languages: Record<string, string> = {};
+  for (const l of LOCALES) languages[l] = absoluteUrl(localePath(l, restByLocale[l]));
+  languages["x-default"] = absoluteUrl(localePath(DEFAULT_LOCALE, restByLocale[DEFAULT_LOCALE]));
+  return { canonical: absoluteUrl(localePath(locale, restByLocale[locale])), languages };
+}
+
 /** Metadata `alternates`: the canonical URL in this language, and the page in every language. */
 export function alternatesFor(locale: Locale, rest: string): NonNullable<Metadata["alternates"]> {
   return { canonical: absoluteUrl(localePath(locale, rest)), languages: languageAlternates(rest) };
@@ -46,13 +54,16 @@ export function xmlResponse(body: string): Response {
   });
 }
 
-/** A `<url>` entry with its language alternates. */
-export function sitemapUrl(locale: Locale, rest: string, lastmod: Date | null): string {
-  const alternates = Object.entries(languageAlternates(rest))
+/** A `<url>` entry with its language alternates (`rest` per language when the path differs by language). */
+export function sitemapUrl(locale: Locale, rest: string | Record<Locale, string>, lastmod: Date | null): string {
+  const languages =
+    typeof rest === "string" ? languageAlternates(rest) : (localizedAlternates(locale, rest).languages as Record<string, string>);
+  const own = typeof rest === "string" ? rest : rest[locale];
+  const alternates = Object.entries(languages)
     .map(([lang, href]) => `<xhtml:link rel="alternate" hreflang="${xmlEscape(lang)}" href="${xmlEscape(href)}"/>`)
     .join("");
   const mod = lastmod ? `<lastmod>${lastmod.toISOString()}</lastmod>` : "";
-  return `<url><loc>${xmlEscape(absoluteUrl(localePath(locale, rest)))}</loc>${mod}${alternates}</url>`;
+  return `<url><loc>${xmlEscape(absoluteUrl(localePath(locale, own)))}</loc>${mod}${alternates}</url>`;
 }
 
 export const URLSET_OPEN =

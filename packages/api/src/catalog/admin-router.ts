@@ -12,6 +12,7 @@ export const adminCatalogRouter = createTRPCRouter({
     .input(adminProductsInput)
     .query(({ ctx, input }) => listProductsFor(ctx, input)),
   vendors: staffProcedure("catalog:moderate").query(({ ctx }) => admin.vendorsWithProducts(ctx)),
+  categories: staffProcedure("catalog:moderate").query(({ ctx }) => admin.allCategories(ctx)),
   reviewQueue: staffProcedure("catalog:moderate")
     .input(reviewQueueInput)
     .query(({ ctx, input }) => admin.reviewQueue(ctx, input)),

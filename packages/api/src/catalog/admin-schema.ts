@@ -20,16 +20,26 @@ export const categorySlug = z
   .max(80)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and hyphens");
 
+/** The Russian and English URL slugs; left out, they are made from the names. */
+const localizedSlugs = z.strictObject({ ru: categorySlug.optional(), en: categorySlug.optional() });
+const optionalText = (max: number) => z.string().trim().max(max, `At most ${max} characters`).default("");
+const localizedDescription = z.strictObject({ uz: optionalText(2000), ru: optionalText(2000), en: optionalText(2000) });
+
 export const createCategoryInput = z.strictObject({
   parentId: z.uuid().optional(),
+  /** The Uzbek slug, the category's stable key. */
   slug: categorySlug,
+  slugs: localizedSlugs.default({}),
   name: localizedRequired(80),
+  description: localizedDescription.optional(),
   attributes: z.array(attributeDefinition).max(30).default([]),
 });
 
 export const updateCategoryInput = z.strictObject({
   categoryId: z.uuid(),
   name: localizedRequired(80).optional(),
+  slugs: localizedSlugs.optional(),
+  description: localizedDescription.optional(),
   attributes: z.array(attributeDefinition).max(30).optional(),
   icon: z.string().max(200).nullable().optional(),
 });

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, like, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, like, lt, ne, sql } from "drizzle-orm";
 import type { z } from "zod";
 
 import type { ProductStatus } from "@ultramarket/db";
@@ -8,7 +8,9 @@ import type { Context, UserSession } from "../core/context";
 import { withTransaction } from "../core/context";
 import { Conflict, InvalidState, NotFound, ValidationFailed } from "../core/errors";
 import type { createCategoryInput, moveCategoryInput, reviewQueueInput, updateCategoryInput } from "./admin-schema";
+import { slugify } from "../core/slug";
 import { catalogChanged } from "./cache";
+import { categorySlugIs } from "./service";
 import { assertTransition } from "./moderation";
 
 const { products, categories, vendors } = schema;
@@ -84,8 +86,7 @@ export async function createCategory(ctx: StaffContext, input: z.infer<typeof cr
       .from(categories)
       .where(parent ? eq(categories.parentId, parent.id) : sql`${categories.parentId} is null`)) as [{ next: number }];
     const id = newId();
-    const taken = await tx.db.select({ id: categories.id }).from(categories).where(eq(categories.slug, input.slug));
-    if (taken.length) throw new Conflict("Slug taken", { slug: ["Another category uses this slug"] });
+    const slugs = await categorySlugs(tx, id, input.slug, input.slugs, input.name);
     const [category] = await tx.db
       .insert(categories)
       .values({
@@ -95,7 +96,9 @@ export async function createCategory(ctx: StaffContext, input: z.infer<typeof cr
         depth: parent ? parent.depth + 1 : 0,
         position: next,
         slug: input.slug,
+        slugs,
         name: input.name,
+        description: input.description ?? null,
         attributes: input.attributes,
       })
       .returning();
@@ -105,11 +108,52 @@ export async function createCategory(ctx: StaffContext, input: z.infer<typeof cr
   });
 }
 
+/**
+ * A category's slug in each language. Given slugs must be free (no other category uses them in any language);
+ * missing ones are made from the names and fall back to the Uzbek slug when taken.
+ */
+async function categorySlugs(
+  ctx: Pick<Context, "db">,
+  categoryId: string,
+  uz: string,
+  given: { ru?: string; en?: string },
+  name: { uz: string; ru: string; en: string },
+): Promise<{ uz: string; ru: string; en: string }> {
+  const usedElsewhere = async (slug: string) =>
+    (
+      await ctx.db
+        .select({ id: categories.id })
+        .from(categories)
+        .where(and(categorySlugIs(slug), ne(categories.id, categoryId)))
+    ).length > 0;
+  if (await usedElsewhere(uz)) throw new Conflict("Slug taken", { slug: ["Another category uses this slug"] });
+  const slugs = { uz, ru: uz, en: uz };
+  const errors: Record<string, string[]> = {};
+  for (const locale of ["ru", "en"] as const) {
+    const wanted = given[locale];
+    if (wanted) {
+      if (await usedElsewhere(wanted)) errors[`slugs.${locale}`] = ["Another category uses this slug"];
+      else slugs[locale] = wanted;
+    } else {
+      const made = slugify(name[locale]);
+      if (made.length >= 2 && !(await usedElsewhere(made))) slugs[locale] = made;
+    }
+  }
+  if (Object.keys(errors).length) throw new Conflict("Slug taken", errors);
+  return slugs;
+}
+
 export async function updateCategory(ctx: StaffContext, input: z.infer<typeof updateCategoryInput>) {
   return withTransaction(ctx, async (tx) => {
+    const [current] = await tx.db.select().from(categories).where(eq(categories.id, input.categoryId)).for("update");
+    if (!current) throw new NotFound("Category not found");
+    const slugs =
+      input.slugs || input.name
+        ? await categorySlugs(tx, current.id, current.slug, input.slugs ?? current.slugs, input.name ?? current.name)
+        : undefined;
     const [category] = await tx.db
       .update(categories)
-      .set({ name: input.name, attributes: input.attributes, icon: input.icon })
+      .set({ name: input.name, slugs, description: input.description, attributes: input.attributes, icon: input.icon })
       .where(eq(categories.id, input.categoryId))
       .returning();
     if (!category) throw new NotFound("Category not found");
@@ -209,4 +253,26 @@ export async function vendorsWithProducts(ctx: Pick<Context, "db">) {
     })
     .from(vendors)
     .orderBy(asc(vendors.name));
+}
+
+/** The whole tree for the console, archived categories included, with everything an editor needs. */
+export async function allCategories(ctx: Pick<Context, "db">) {
+  return ctx.db
+    .select({
+      id: categories.id,
+      parentId: categories.parentId,
+      path: categories.path,
+      depth: categories.depth,
+      position: categories.position,
+      slug: categories.slug,
+      slugs: categories.slugs,
+      name: categories.name,
+      description: categories.description,
+      icon: categories.icon,
+      attributes: categories.attributes,
+      archivedAt: categories.archivedAt,
+      products: sql<number>`(select count(*)::int from ${products} where ${products.categoryId} = ${categories.id})`,
+    })
+    .from(categories)
+    .orderBy(asc(categories.depth), asc(categories.position));
 }

@@ -269,3 +269,40 @@ describe("view counting", () => {
     expect(listed!.views).toBe(product!.views + 2);
   });
 });
+
+describe("category slugs per language", () => {
+  it("names a category by its slug in each language and answers with the page language's slug", async () => {
+    const caller = h.caller();
+    const ru = await caller.catalog.categoryBySlug({ slug: "smartfony", locale: "ru" });
+    expect(ru).toMatchObject({ slug: "smartfony", title: "Смартфоны", slugs: { uz: "smartfonlar", ru: "smartfony", en: "smartphones" } });
+    // Reached by another language's slug, the answer names the page language's own (pages redirect to it).
+    expect((await caller.catalog.categoryBySlug({ slug: "smartfonlar", locale: "en" })).slug).toBe("smartphones");
+    expect(ru.breadcrumbs.map((b) => b.slug)).toEqual(["elektronika", "telefony-i-aksessuary", "smartfony"]);
+    const tree = await caller.catalog.categoryTree({ locale: "en" });
+    expect(tree[0]!.slug).toBe("electronics");
+    const bySlug = async (slug: string) => (await caller.catalog.listProducts({ categorySlug: slug, limit: 100 })).items.map((p) => p.id);
+    expect(await bySlug("smartphones")).toEqual(await bySlug("smartfonlar"));
+  });
+
+  it("refuses a slug another category uses in any language, and makes missing ones from the names", async () => {
+    const admin = (await h.signIn("superadmin@ultramarket.uz", "ultramarket-demo-2026", "ULTRAMARKETSUPERADMINDEMOTWOSIXA")).caller;
+    await expect(
+      admin.adminCatalog.createCategory({ slug: "smartphones", name: { uz: "Yangi", ru: "Новая", en: "New" } }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      admin.adminCatalog.createCategory({
+        slug: "planshetlar-2",
+        slugs: { ru: "smartfony" },
+        name: { uz: "Planshetlar", ru: "Планшеты", en: "Tablets" },
+      }),
+    ).rejects.toMatchObject({ code: "CONFLICT", cause: { fieldErrors: { "slugs.ru": expect.any(Array) } } });
+    const created = await admin.adminCatalog.createCategory({
+      slug: "planshetlar-2",
+      name: { uz: "Planshetlar", ru: "Планшеты", en: "Tablets" },
+      description: { uz: "Planshetlar toʻplami", ru: "Планшеты", en: "" },
+    });
+    expect(created.slugs).toEqual({ uz: "planshetlar-2", ru: "planshety", en: "tablets" });
+    const page = await h.caller().catalog.categoryBySlug({ slug: "planshety", locale: "uz" });
+    expect(page).toMatchObject({ slug: "planshetlar-2", description: "Planshetlar toʻplami" });
+  });
+});

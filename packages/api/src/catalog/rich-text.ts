@@ -20,7 +20,11 @@ const DESCRIPTION_POLICY: sanitizeHtml.IOptions = {
 // transformTags adds rel/target after filtering, so they must be allowed too.
 DESCRIPTION_POLICY.allowedAttributes = { a: ["href", "rel", "target"] };
 
+/** Text with neither `<` nor `&` cannot hold markup or entities; product pages skip the parser for it. */
+const isPlainText = (text: string) => !/[<&>]/.test(text);
+
 export function sanitizeDescription(html: string): string {
+  if (isPlainText(html)) return html.trim();
   return sanitizeHtml(html, DESCRIPTION_POLICY).trim();
 }
 
@@ -30,6 +34,7 @@ export function sanitizeDescriptions(text: LocalizedText): LocalizedText {
 
 /** The description as plain text (meta descriptions, JSON-LD, search). */
 export function descriptionText(html: string): string {
+  if (isPlainText(html)) return html.replace(/\s+/g, " ").trim();
   return sanitizeHtml(html.replace(/<\/(p|li|h3|h4|blockquote)>|<br\s*\/?>/gi, "$& "), { allowedTags: [], allowedAttributes: {} })
     .replace(/&amp;/g, "&")
     .replace(/&lt;/g, "<")

@@ -64,9 +64,9 @@ export async function sitemapProducts(ctx: Ctx, input: { page: number }): Promis
 }
 
 /** Every storefront category (archived ones are hidden from the storefront). */
-export async function sitemapCategories(ctx: Ctx): Promise<{ slug: string; updatedAt: Date }[]> {
+export async function sitemapCategories(ctx: Ctx): Promise<{ slug: string; slugs: schema.LocalizedText; updatedAt: Date }[]> {
   return ctx.db
-    .select({ slug: categories.slug, updatedAt: categories.updatedAt })
+    .select({ slug: categories.slug, slugs: categories.slugs, updatedAt: categories.updatedAt })
     .from(categories)
     .where(isNull(categories.archivedAt))
     .orderBy(asc(categories.depth), asc(categories.position));

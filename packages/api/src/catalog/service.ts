@@ -1,5 +1,5 @@
 import type { AnyColumn, SQL } from "drizzle-orm";
-import { and, asc, desc, eq, gt, gte, inArray, like, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, isNull, like, lte, or, sql } from "drizzle-orm";
 
 import type { AttributeDefinition, Locale } from "@ultramarket/db";
 import { schema } from "@ultramarket/db";
@@ -16,6 +16,13 @@ const { categories, products, productListings, productVariants, productImages, s
 
 type Ctx = Pick<Context, "db">;
 type CachingCtx = Pick<Context, "db" | "kv" | "config" | "log">;
+
+/** A category named by its slug in any language. */
+export const categorySlugIs = (slug: string) =>
+  or(eq(categories.slug, slug), sql`${categories.slugs} ->> 'ru' = ${slug}`, sql`${categories.slugs} ->> 'en' = ${slug}`);
+
+/** The category's URL slug in a language (older rows may lack one: the Uzbek slug stands in). */
+const slugIn = (row: { slug: string; slugs: schema.LocalizedText | null }, locale: Locale) => row.slugs?.[locale] || row.slug;
 
 export interface CategoryNode {
   id: string;
@@ -34,16 +41,25 @@ export async function categoryTree(ctx: CachingCtx, input: { locale?: Locale } =
 
 async function loadCategoryTree(ctx: Ctx, locale: Locale): Promise<CategoryNode[]> {
   const rows = await ctx.db
-    .select({ id: categories.id, parentId: categories.parentId, slug: categories.slug, name: categories.name, depth: categories.depth })
+    .select({
+      id: categories.id,
+      parentId: categories.parentId,
+      slug: categories.slug,
+      slugs: categories.slugs,
+      name: categories.name,
+      depth: categories.depth,
+    })
     .from(categories)
+    .where(isNull(categories.archivedAt))
     .orderBy(asc(categories.depth), asc(categories.position));
   const byId = new Map<string, CategoryNode>();
   const roots: CategoryNode[] = [];
   for (const row of rows) {
-    const node: CategoryNode = { id: row.id, slug: row.slug, title: localize(row.name, locale), depth: row.depth, children: [] };
+    const node: CategoryNode = { id: row.id, slug: slugIn(row, locale), title: localize(row.name, locale), depth: row.depth, children: [] };
     byId.set(row.id, node);
-    const parent = row.parentId ? byId.get(row.parentId) : undefined;
-    (parent ? parent.children : roots).push(node);
+    if (!row.parentId) roots.push(node);
+    // A child of an archived category is hidden with it.
+    else byId.get(row.parentId)?.children.push(node);
   }
   return roots;
 }
@@ -134,7 +150,7 @@ async function loadProducts(ctx: Ctx, input: ListProductsInput): Promise<{ items
   const locale = input.locale ?? DEFAULT_LOCALE;
   // The category is looked up inside the listing statement (one round trip); only an empty page checks it exists.
   const categoryId = input.categorySlug
-    ? sql`(select ${categories.id} from ${categories} where ${categories.slug} = ${input.categorySlug})`
+    ? sql`(select ${categories.id} from ${categories} where ${categorySlugIs(input.categorySlug)} limit 1)`
     : null;
   // Sort and filter on the listing row when there is a category, on the product otherwise.
   const source = categoryId
@@ -235,7 +251,7 @@ async function loadProducts(ctx: Ctx, input: ListProductsInput): Promise<{ items
   const rows = await query;
 
   if (rows.length === 0 && input.categorySlug) {
-    const [category] = await ctx.db.select({ id: categories.id }).from(categories).where(eq(categories.slug, input.categorySlug));
+    const [category] = await ctx.db.select({ id: categories.id }).from(categories).where(categorySlugIs(input.categorySlug));
     if (!category) throw new NotFound("Category not found");
   }
   const page = rows.slice(0, input.limit);
@@ -330,6 +346,7 @@ function prepareProductPage(db: Ctx["db"]) {
       .select({
         id: categories.id,
         slug: categories.slug,
+        slugs: categories.slugs,
         name: categories.name,
         depth: categories.depth,
         attributes: categories.attributes,
@@ -391,7 +408,7 @@ async function productPage(ctx: Ctx, slug: string, locale: Locale) {
     priceAmount: product.minPriceAmount,
     currency: product.currency,
     vendor: product.vendor,
-    breadcrumbs: trail.map((c) => ({ slug: c.slug, title: localize(c.name, locale) })),
+    breadcrumbs: trail.map((c) => ({ slug: slugIn(c, locale), title: localize(c.name, locale) })),
     attributes: attributeTable(
       product.attributes,
       trail.flatMap((c) => c.attributes),
@@ -437,27 +454,31 @@ export async function categoryBySlug(ctx: CachingCtx, input: { slug: string; loc
 
 async function loadCategory(ctx: Ctx, slug: string, locale: Locale) {
   const input = { slug };
-  const [category] = await ctx.db.select().from(categories).where(eq(categories.slug, input.slug));
-  if (!category) throw new NotFound("Category not found");
+  const [category] = await ctx.db.select().from(categories).where(categorySlugIs(input.slug)).limit(1);
+  // Archived categories are hidden from the storefront.
+  if (!category || category.archivedAt) throw new NotFound("Category not found");
   const ancestorIds = category.path.split("/").filter(Boolean);
   const [trail, children] = await Promise.all([
     ctx.db
-      .select({ slug: categories.slug, name: categories.name })
+      .select({ slug: categories.slug, slugs: categories.slugs, name: categories.name })
       .from(categories)
       .where(inArray(categories.id, ancestorIds))
       .orderBy(asc(categories.depth)),
     ctx.db
-      .select({ slug: categories.slug, name: categories.name })
+      .select({ slug: categories.slug, slugs: categories.slugs, name: categories.name })
       .from(categories)
-      .where(eq(categories.parentId, category.id))
+      .where(and(eq(categories.parentId, category.id), isNull(categories.archivedAt)))
       .orderBy(asc(categories.position)),
   ]);
   return {
     id: category.id,
-    slug: category.slug,
+    /** The slug of this page's language: a page reached by another language's slug redirects here. */
+    slug: slugIn(category, locale),
+    slugs: { uz: category.slug, ru: slugIn(category, "ru"), en: slugIn(category, "en") },
     title: localize(category.name, locale),
-    breadcrumbs: trail.map((c) => ({ slug: c.slug, title: localize(c.name, locale) })),
-    children: children.map((c) => ({ slug: c.slug, title: localize(c.name, locale) })),
+    description: localize(category.description, locale),
+    breadcrumbs: trail.map((c) => ({ slug: slugIn(c, locale), title: localize(c.name, locale) })),
+    children: children.map((c) => ({ slug: slugIn(c, locale), title: localize(c.name, locale) })),
   };
 }
 
@@ -498,7 +519,8 @@ async function loadCategoryFilters(ctx: Ctx, categorySlug: string, locale: Local
   const [category] = await ctx.db
     .select({ id: categories.id, path: categories.path })
     .from(categories)
-    .where(eq(categories.slug, input.categorySlug));
+    .where(categorySlugIs(input.categorySlug))
+    .limit(1);
   if (!category) throw new NotFound("Category not found");
   const ancestorIds = category.path.split("/").filter(Boolean);
   const inTree = eq(productListings.categoryId, category.id);

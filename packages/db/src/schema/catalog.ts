@@ -33,7 +33,14 @@ export const categories = pgTable(
     path: text().notNull(),
     depth: integer().notNull(),
     position: integer().notNull().default(0),
+    /** The Uzbek slug: the category's stable key (and its URL under /uz). */
     slug: text().notNull().unique(),
+    /**
+     * The URL slug in each language (`uz` equals `slug`). A slug names one category in every language: the catalog
+     * service refuses a slug another category uses in any language, and pages redirect a category reached by another
+     * language's slug to their own.
+     */
+    slugs: jsonb().$type<LocalizedText>().notNull(),
     name: jsonb().$type<LocalizedText>().notNull(),
     description: jsonb().$type<LocalizedText>(),
     icon: text(),
@@ -43,7 +50,12 @@ export const categories = pgTable(
     archivedAt: timestamp({ withTimezone: true }),
     ...timestamps,
   },
-  (t) => [index("categories_path_idx").using("btree", t.path.op("text_pattern_ops")), index().on(t.parentId, t.position)],
+  (t) => [
+    index("categories_path_idx").using("btree", t.path.op("text_pattern_ops")),
+    index().on(t.parentId, t.position),
+    index("categories_slug_ru_idx").on(sql`(${t.slugs} ->> 'ru')`),
+    index("categories_slug_en_idx").on(sql`(${t.slugs} ->> 'en')`),
+  ],
 );
 
 export interface AttributeDefinition {
@@ -104,6 +116,7 @@ export const products = pgTable(
     uniqueIndex().on(t.slug),
     index().on(t.vendorId),
     uniqueIndex().on(t.vendorId, t.externalRef),
+    index().on(t.categoryId),
     // Category moves rewrite the paths of a subtree's products by prefix.
     index("products_category_path_idx").using("btree", t.categoryPath.op("text_pattern_ops")),
     index("products_published_newest_idx")

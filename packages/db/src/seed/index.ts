@@ -5,6 +5,7 @@ import { createDb } from "../client";
 import type { Database, SqlClient } from "../client";
 import type { LocalizedText, UserRole } from "../schema";
 import { categories, newId, totpCredentials, users, vendorMembers, vendors, warehouses } from "../schema";
+import { slugify } from "../slug";
 import { copyRows } from "./copy";
 import type { BranchCategory, LeafCategory } from "./data";
 import { CATEGORY_TREE, OPTION_NAMES, ORIGIN_ATTRIBUTE, RAM_ATTRIBUTE, VENDOR_ROOTS, VENDORS } from "./data";
@@ -72,7 +73,8 @@ async function insertCategories(db: Database): Promise<{ leaves: PlacedLeaf[]; c
       const path = `${parent?.path ?? "/"}${id}/`;
       const depth = (parent?.depth ?? -1) + 1;
       const attributes = isLeaf(node) ? (node.options?.name === "storage" ? [ORIGIN_ATTRIBUTE, RAM_ATTRIBUTE] : [ORIGIN_ATTRIBUTE]) : [];
-      rows.push({ id, parentId: parent?.id ?? null, path, depth, position, slug: node.slug, name: node.name, attributes });
+      const slugs = { uz: node.slug, ru: slugify(node.name.ru), en: slugify(node.name.en) };
+      rows.push({ id, parentId: parent?.id ?? null, path, depth, position, slug: node.slug, slugs, name: node.name, attributes });
       count++;
       const rootSlug = parent ? root : node.slug;
       if (isLeaf(node)) leaves.push({ leaf: node, id, path, root: rootSlug });
@@ -92,14 +94,6 @@ function describe(noun: LocalizedText, brand: string): LocalizedText {
     ru: `${noun.ru} ${brand} — качественный товар, официальная гарантия и доставка по всему Узбекистану.`,
     en: `${brand} ${noun.en.toLowerCase()}: quality product, official warranty and delivery across Uzbekistan.`,
   };
-}
-
-function slugify(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[ʻʼ'`’]/g, "")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
 }
 
 interface ChunkRows {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import { permanentRedirect } from "next/navigation";
 import Link from "next/link";
 import type { ReactNode } from "react";
 
@@ -10,7 +11,7 @@ import { fill } from "~/components/form-value";
 import { resolveLocale } from "~/components/locale";
 import { orNotFound } from "~/components/not-found-error";
 import { ProductList } from "~/components/product-list";
-import { alternatesFor } from "~/components/seo";
+import { localizedAlternates } from "~/components/seo";
 import type { Locale } from "~/i18n/locales";
 import type { Messages } from "~/i18n/messages";
 import { serverApi } from "~/server/runtime";
@@ -29,8 +30,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   const api = await serverApi();
   const category = await orNotFound(api.catalog.categoryBySlug({ slug, locale }));
-  // Filtered and sorted URLs name the plain category as canonical.
-  return { title: category.title, alternates: alternatesFor(locale, `/c/${encodeURIComponent(category.slug)}`) };
+  // Filtered and sorted URLs name the plain category as canonical; each language has its own slug.
+  const path = (l: Locale) => `/c/${encodeURIComponent(category.slugs[l])}`;
+  return {
+    title: category.title,
+    description: category.description || undefined,
+    alternates: localizedAlternates(locale, { uz: path("uz"), ru: path("ru"), en: path("en") }),
+  };
 }
 
 /**
@@ -111,8 +117,16 @@ export default async function CategoryPage({ params, searchParams }: Props) {
     orNotFound(api.catalog.categoryBySlug({ slug, locale })),
     orNotFound(api.catalog.categoryFilters({ categorySlug: slug, locale })),
   ]);
+  const raw = await searchParams;
+  // Reached by another language's slug: the page lives at this language's own.
+  if (category.slug !== slug) {
+    const search = new URLSearchParams();
+    for (const [key, value] of Object.entries(raw))
+      for (const v of Array.isArray(value) ? value : value ? [value] : []) search.append(key, v);
+    permanentRedirect(`/${locale}/c/${encodeURIComponent(category.slug)}${search.size ? `?${search}` : ""}`);
+  }
   // Attribute filters are read against the facets, so only what this category offers applies.
-  const query = parseCategoryQuery(await searchParams, facets.attributes);
+  const query = parseCategoryQuery(raw, facets.attributes);
   const filters = listFilters(query);
   const [firstPage, phone] = await Promise.all([
     orNotFound(api.catalog.listProducts({ categorySlug: category.slug, sort: query.sort, limit: 24, locale, filters })),
@@ -147,6 +161,11 @@ export default async function CategoryPage({ params, searchParams }: Props) {
       <h1 className="text-2xl font-bold" data-testid="category-title">
         {category.title}
       </h1>
+      {category.description ? (
+        <p className="mt-2 max-w-3xl text-slate-600" data-testid="category-description">
+          {category.description}
+        </p>
+      ) : null}
       {category.children.length > 0 ? (
         <ul className="mt-4 flex flex-wrap gap-2">
           {category.children.map((child) => (

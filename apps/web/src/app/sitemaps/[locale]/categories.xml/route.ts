@@ -10,7 +10,17 @@ export async function GET(_request: Request, { params }: { params: Promise<{ loc
   const categories = await sitemapCategories();
   const urls = [
     sitemapUrl(locale, "", null),
-    ...categories.map((c) => sitemapUrl(locale, `/c/${encodeURIComponent(c.slug)}`, c.updatedAt)),
+    ...categories.map((c) =>
+      sitemapUrl(
+        locale,
+        {
+          uz: `/c/${encodeURIComponent(c.slugs.uz || c.slug)}`,
+          ru: `/c/${encodeURIComponent(c.slugs.ru || c.slug)}`,
+          en: `/c/${encodeURIComponent(c.slugs.en || c.slug)}`,
+        },
+        c.updatedAt,
+      ),
+    ),
   ];
   return xmlResponse(URLSET_OPEN + urls.join("") + URLSET_CLOSE);
 }
