@@ -121,6 +121,7 @@ export const EXPECTED_ACCESS: Record<string, { access: Access; input?: (f: Fixtu
     access: "vendor",
     input: (f) => ({ vendorId: f.vendorA, productId: "0192f1e4-8a5b-7c3d-9e2f-000000000004" }),
   },
+  "vendorCatalog.categoryAttributes": { access: "vendor", input: (f) => ({ vendorId: f.vendorA, categoryId: f.leafCategoryId }) },
   "vendorCatalog.variants": { access: "vendor", input: (f) => ({ vendorId: f.vendorA, limit: 5 }) },
   "vendorCatalog.bulkUpdateVariants": {
     access: "vendor",

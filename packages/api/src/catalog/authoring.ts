@@ -345,6 +345,12 @@ export async function setSlug(ctx: VendorContext, input: z.infer<typeof setSlugI
   });
 }
 
+/** The attribute definitions products in a category fill (the product editor's attribute fields). */
+export async function categoryAttributes(ctx: VendorContext, input: { categoryId: string }) {
+  const category = await liveCategory(ctx, input.categoryId);
+  return category.attributes;
+}
+
 export async function listWarehouses(ctx: VendorContext) {
   return ctx.db.select().from(warehouses).where(eq(warehouses.vendorId, ctx.vendorId)).orderBy(asc(warehouses.createdAt));
 }

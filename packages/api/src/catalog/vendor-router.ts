@@ -28,6 +28,9 @@ export const vendorCatalogRouter = createTRPCRouter({
   submitForReview: vendorProcedure.input(productRef).mutation(({ ctx, input }) => authoring.submitForReview(ctx, input)),
   withdrawFromReview: vendorProcedure.input(productRef).mutation(({ ctx, input }) => authoring.withdrawFromReview(ctx, input)),
   archiveProduct: vendorProcedure.input(productRef).mutation(({ ctx, input }) => authoring.archiveProduct(ctx, input)),
+  categoryAttributes: vendorProcedure
+    .input(z.strictObject({ vendorId: z.uuid(), categoryId: z.uuid() }))
+    .query(({ ctx, input }) => authoring.categoryAttributes(ctx, input)),
   variants: vendorProcedure.input(listVariantsInput).query(({ ctx, input }) => bulk.listVariants(ctx, input)),
   bulkUpdateVariants: vendorProcedure.input(bulkUpdateVariantsInput).mutation(({ ctx, input }) => bulk.bulkUpdateVariants(ctx, input)),
   // CSV files arrive through the upload route (/api/uploads/catalog-import); these show their progress.
