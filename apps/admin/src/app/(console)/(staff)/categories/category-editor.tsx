@@ -92,6 +92,10 @@ function summaryOf(error: unknown, errors: FieldErrors, attributes: AttributeDra
   return ["Check the fields marked below.", ...unshown].join(" ");
 }
 
+/** The schema's pattern message, said in words. */
+const keyErrors = (messages: string[] | undefined) =>
+  messages?.map((m) => (/pattern/i.test(m) ? "Use lowercase letters, digits and _, starting with a letter (at most 30)" : m));
+
 function move<T>(list: readonly T[], from: number, to: number): T[] {
   const next = [...list];
   const [item] = next.splice(from, 1);
@@ -306,7 +310,7 @@ function AttributeRow({
             value={attribute.key}
             placeholder="screen_size"
             onChange={(e) => set({ key: e.target.value.toLowerCase() })}
-            error={errors[`${at}.key`]}
+            error={keyErrors(errors[`${at}.key`])}
             hint="Lowercase letters, digits and _, starting with a letter"
             required
           />

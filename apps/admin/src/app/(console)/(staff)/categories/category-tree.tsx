@@ -9,6 +9,7 @@ import { fieldErrorsOf, FormAlert, formErrorOf, SelectField, SubmitButton } from
 import { useTRPC } from "@ultramarket/ui/trpc";
 import { Badge, dangerButtonClass } from "~/components/ui";
 import type { ConsoleCategory } from "~/lib/catalog";
+import { LOCALE_LABELS, LOCALES } from "~/lib/catalog";
 import { CategoryEditor } from "./category-editor";
 import { CategoryForm } from "./category-form";
 
@@ -84,7 +85,8 @@ function CategoryRow({ category, all }: { category: ConsoleCategory; all: Consol
 
   function shift(by: -1 | 1) {
     const to = category.index + by;
-    if (to < 0 || to >= category.siblingIds.length) return;
+    // Not disabled while saving: a disabled button would drop the keyboard focus.
+    if (reorder.isPending || to < 0 || to >= category.siblingIds.length) return;
     const orderedIds = [...category.siblingIds];
     orderedIds.splice(category.index, 1);
     orderedIds.splice(to, 0, category.id);
@@ -141,7 +143,16 @@ function CategoryRow({ category, all }: { category: ConsoleCategory; all: Consol
             ) : null}
           </p>
           <p className="text-xs text-slate-500" data-testid="category-slugs">
-            <span className="sr-only">Slugs: </span>/{category.slugs.uz} · /{category.slugs.ru} · /{category.slugs.en}
+            <span className="sr-only">Slugs: </span>
+            {LOCALES.map((locale, i) => (
+              <span key={locale}>
+                {i > 0 ? " · " : null}
+                <abbr title={LOCALE_LABELS[locale]} className="no-underline">
+                  {locale}
+                </abbr>{" "}
+                /{category.slugs[locale]}
+              </span>
+            ))}
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
@@ -149,7 +160,7 @@ function CategoryRow({ category, all }: { category: ConsoleCategory; all: Consol
             ref={upRef}
             type="button"
             className={actionClass}
-            disabled={first || reorder.isPending}
+            disabled={first}
             aria-busy={reorder.isPending || undefined}
             onClick={() => shift(-1)}
           >
@@ -159,7 +170,7 @@ function CategoryRow({ category, all }: { category: ConsoleCategory; all: Consol
             ref={downRef}
             type="button"
             className={actionClass}
-            disabled={last || reorder.isPending}
+            disabled={last}
             aria-busy={reorder.isPending || undefined}
             onClick={() => shift(1)}
           >
