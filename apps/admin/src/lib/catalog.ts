@@ -1,4 +1,4 @@
-import type { RouterOutputs } from "@ultramarket/api";
+import type { RouterInputs, RouterOutputs } from "@ultramarket/api";
 
 export type ProductStatus = RouterOutputs["vendorCatalog"]["listProducts"]["items"][number]["status"];
 export type CategoryNode = RouterOutputs["catalog"]["categoryTree"][number];
@@ -70,5 +70,64 @@ export function flattenTree(nodes: CategoryNode[], parent: FlatCategory | null =
     };
     out.push(flat, ...flattenTree(node.children, flat));
   }
+  return out;
+}
+
+export type AdminCategory = RouterOutputs["adminCatalog"]["categories"][number];
+export type AttributeDefinition = NonNullable<RouterInputs["adminCatalog"]["updateCategory"]["attributes"]>[number];
+export type AttributeType = AttributeDefinition["type"];
+export const ATTRIBUTE_TYPES: readonly AttributeType[] = ["text", "number", "enum", "boolean"];
+export const ATTRIBUTE_TYPE_LABELS: Record<AttributeType, string> = {
+  text: "Text",
+  number: "Number",
+  enum: "One of a list",
+  boolean: "Yes / no",
+};
+
+/** A category of the console's manager: the API's row with its display title, path and place among its siblings. */
+export interface ConsoleCategory extends AdminCategory {
+  /** The English name, or the Uzbek one when there is none. */
+  title: string;
+  /** "Parent › Child" titles from the root. */
+  trail: string;
+  isLeaf: boolean;
+  /** Every child of the same parent (archived ones included) in their current order. */
+  siblingIds: string[];
+  /** This category's index in `siblingIds`. */
+  index: number;
+}
+
+export const categoryTitle = (category: Pick<AdminCategory, "name">) => category.name.en.trim() || category.name.uz;
+
+/**
+ * Builds the tree from `adminCatalog.categories` (parentId and position) and returns it in
+ * display order: each category followed by its subtree. Categories whose parent is missing
+ * are shown as roots rather than lost.
+ */
+export function consoleCategoryTree(rows: readonly AdminCategory[]): ConsoleCategory[] {
+  const ids = new Set(rows.map((row) => row.id));
+  const children = new Map<string | null, AdminCategory[]>();
+  for (const row of rows) {
+    const parent = row.parentId && ids.has(row.parentId) ? row.parentId : null;
+    const list = children.get(parent) ?? [];
+    list.push(row);
+    children.set(parent, list);
+  }
+  for (const list of children.values()) list.sort((a, b) => a.position - b.position || a.slug.localeCompare(b.slug));
+  const out: ConsoleCategory[] = [];
+  const seen = new Set<string>();
+  const visit = (parentId: string | null, trail: string | null) => {
+    const list = children.get(parentId) ?? [];
+    const siblingIds = list.map((c) => c.id);
+    list.forEach((row, index) => {
+      if (seen.has(row.id)) return;
+      seen.add(row.id);
+      const title = categoryTitle(row);
+      const path = trail ? `${trail} › ${title}` : title;
+      out.push({ ...row, title, trail: path, isLeaf: !children.get(row.id)?.length, siblingIds, index });
+      visit(row.id, path);
+    });
+  };
+  visit(null, null);
   return out;
 }

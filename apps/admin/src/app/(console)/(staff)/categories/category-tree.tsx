@@ -2,87 +2,20 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import type { FormEvent } from "react";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
-import { buttonClass, EmptyState } from "@ultramarket/ui";
-import { fieldErrorsOf, FormAlert, formErrorOf, SelectField, SubmitButton, TextField } from "@ultramarket/ui/forms";
+import { buttonClass, cn, EmptyState } from "@ultramarket/ui";
+import { fieldErrorsOf, FormAlert, formErrorOf, SelectField, SubmitButton } from "@ultramarket/ui/forms";
 import { useTRPC } from "@ultramarket/ui/trpc";
-import { dangerButtonClass } from "~/components/ui";
-import type { FlatCategory, Locale } from "~/lib/catalog";
+import { Badge, dangerButtonClass } from "~/components/ui";
+import type { ConsoleCategory } from "~/lib/catalog";
 import { LOCALE_LABELS, LOCALES } from "~/lib/catalog";
+import { CategoryEditor } from "./category-editor";
+import { CategoryForm } from "./category-form";
 
-/** Create a category: at the root, or under `parent`. */
-export function CategoryForm({ parent, onDone }: { parent?: FlatCategory; onDone?: () => void }) {
-  const trpc = useTRPC();
-  const router = useRouter();
-  const [slug, setSlug] = useState("");
-  const [name, setName] = useState<Record<Locale, string>>({ uz: "", ru: "", en: "" });
-  const [done, setDone] = useState<string | null>(null);
-  const create = useMutation(
-    trpc.adminCatalog.createCategory.mutationOptions({
-      onSuccess: (category) => {
-        setDone(`Category “${category.slug}” created.`);
-        setSlug("");
-        setName({ uz: "", ru: "", en: "" });
-        router.refresh();
-        onDone?.();
-      },
-    }),
-  );
-  const errors = fieldErrorsOf(create.error);
+export { CategoryForm } from "./category-form";
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setDone(null);
-    create.mutate({
-      parentId: parent?.id,
-      slug: slug.trim(),
-      name: { uz: name.uz.trim(), ru: name.ru.trim(), en: name.en.trim() },
-      attributes: [],
-    });
-  }
-
-  return (
-    <form
-      onSubmit={submit}
-      className="space-y-3"
-      aria-label={parent ? `New category under ${parent.title}` : "New root category"}
-      noValidate
-    >
-      <FormAlert tone="success" message={done} />
-      <FormAlert message={formErrorOf(create.error)} />
-      <div className="grid gap-3 sm:grid-cols-4">
-        <TextField
-          label="Slug"
-          name="slug"
-          value={slug}
-          placeholder="smartphones"
-          onChange={(e) => setSlug(e.target.value.toLowerCase())}
-          error={errors.slug}
-          required
-        />
-        {LOCALES.map((locale) => (
-          <TextField
-            key={locale}
-            label={`Name (${LOCALE_LABELS[locale]})`}
-            name={`name.${locale}`}
-            value={name[locale]}
-            onChange={(e) => setName({ ...name, [locale]: e.target.value })}
-            error={errors[`name.${locale}`]}
-            required={locale === "uz"}
-          />
-        ))}
-      </div>
-      {errors.parentId ? <p className="text-xs text-red-600">{errors.parentId[0]}</p> : null}
-      <SubmitButton pending={create.isPending}>
-        {create.isPending ? "Creating…" : parent ? "Create child category" : "Create category"}
-      </SubmitButton>
-    </form>
-  );
-}
-
-export function CategoryTree({ categories }: { categories: FlatCategory[] }) {
+export function CategoryTree({ categories }: { categories: ConsoleCategory[] }) {
   if (categories.length === 0) return <EmptyState title="No categories yet">Create the first root category above.</EmptyState>;
   return (
     <ul
@@ -97,14 +30,24 @@ export function CategoryTree({ categories }: { categories: FlatCategory[] }) {
   );
 }
 
-type Panel = "child" | "move" | "archive" | null;
+type Panel = "edit" | "child" | "move" | "archive" | null;
 
-function CategoryRow({ category, all }: { category: FlatCategory; all: FlatCategory[] }) {
+const actionClass = "text-indigo-700 hover:underline disabled:cursor-not-allowed disabled:text-slate-300 disabled:no-underline";
+
+function CategoryRow({ category, all }: { category: ConsoleCategory; all: ConsoleCategory[] }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [panel, setPanel] = useState<Panel>(null);
   const [parentId, setParentId] = useState(category.parentId ?? "");
   const [done, setDone] = useState<string | null>(null);
+  const upRef = useRef<HTMLButtonElement>(null);
+  const downRef = useRef<HTMLButtonElement>(null);
+  /** The reorder button to give focus back to once the row has moved (React moves the DOM node, which drops focus). */
+  const refocus = useRef<"up" | "down" | null>(null);
+  const archived = category.archivedAt !== null;
+  const first = category.index === 0;
+  const last = category.index === category.siblingIds.length - 1;
+
   const move = useMutation(
     trpc.adminCatalog.moveCategory.mutationOptions({
       onSuccess: () => {
@@ -123,55 +66,147 @@ function CategoryRow({ category, all }: { category: FlatCategory; all: FlatCateg
       },
     }),
   );
+  const reorder = useMutation(
+    trpc.adminCatalog.reorderCategories.mutationOptions({
+      onSuccess: () => {
+        setDone(null);
+        router.refresh();
+      },
+    }),
+  );
+
+  useEffect(() => {
+    const wanted = refocus.current;
+    if (!wanted) return;
+    refocus.current = null;
+    const button = wanted === "up" && !first ? upRef.current : wanted === "down" && !last ? downRef.current : null;
+    (button ?? (wanted === "up" ? downRef.current : upRef.current))?.focus();
+  }, [category.index, first, last]);
+
+  function shift(by: -1 | 1) {
+    const to = category.index + by;
+    // Not disabled while saving: a disabled button would drop the keyboard focus.
+    if (reorder.isPending || to < 0 || to >= category.siblingIds.length) return;
+    const orderedIds = [...category.siblingIds];
+    orderedIds.splice(category.index, 1);
+    orderedIds.splice(to, 0, category.id);
+    refocus.current = by < 0 ? "up" : "down";
+    reorder.mutate(
+      { parentId: category.parentId, orderedIds },
+      {
+        onError: () => {
+          refocus.current = null;
+        },
+      },
+    );
+  }
+
   // A category cannot move under itself or its descendants.
-  const prefix = `${category.path} › `;
-  const targets = all.filter((c) => c.id !== category.id && !c.path.startsWith(prefix));
+  const targets = all.filter((c) => !c.path.startsWith(category.path));
 
   function toggle(next: Panel) {
     setDone(null);
     move.reset();
     archive.reset();
+    reorder.reset();
     setPanel(panel === next ? null : next);
   }
 
   return (
-    <li className="px-4 py-3" style={{ paddingLeft: `${1 + category.depth * 1.5}rem` }} data-category-id={category.id}>
+    <li
+      className={cn("px-4 py-3", archived && "bg-slate-50")}
+      style={{ paddingLeft: `${1 + category.depth * 1.5}rem` }}
+      data-testid="category-row"
+      data-category-id={category.id}
+      data-slug={category.slug}
+      data-archived={archived || undefined}
+    >
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <p className="text-sm">
-          {category.depth > 0 ? (
-            <span aria-hidden="true" className="mr-1 text-slate-400">
-              └
+        <div className={cn("space-y-0.5", archived && "text-slate-400")}>
+          <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
+            {category.depth > 0 ? (
+              <span aria-hidden="true" className="text-slate-400">
+                └
+              </span>
+            ) : null}
+            <span className={cn("font-medium", archived ? "text-slate-500 line-through decoration-slate-300" : "text-slate-900")}>
+              {category.title}
             </span>
-          ) : null}
-          <span className="font-medium">{category.title}</span> <span className="text-xs text-slate-500">/{category.slug}</span>
-          {done ? (
-            <span role="status" className="ml-2 text-xs text-emerald-700">
-              {done}
+            {archived ? <Badge>Archived</Badge> : null}
+            <span className="text-xs text-slate-500" data-testid="category-products">
+              {category.products === 1 ? "1 product" : `${category.products} products`}
             </span>
-          ) : null}
-        </p>
-        <div className="flex flex-wrap gap-2 text-sm">
+            {done ? (
+              <span role="status" className="text-xs text-emerald-700">
+                {done}
+              </span>
+            ) : null}
+          </p>
+          <p className="text-xs text-slate-500" data-testid="category-slugs">
+            <span className="sr-only">Slugs: </span>
+            {LOCALES.map((locale, i) => (
+              <span key={locale}>
+                {i > 0 ? " · " : null}
+                <abbr title={LOCALE_LABELS[locale]} className="no-underline">
+                  {locale}
+                </abbr>{" "}
+                /{category.slugs[locale]}
+              </span>
+            ))}
+          </p>
+        </div>
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
           <button
+            ref={upRef}
             type="button"
-            className="text-indigo-700 hover:underline"
-            aria-expanded={panel === "child"}
-            onClick={() => toggle("child")}
+            className={actionClass}
+            disabled={first}
+            aria-busy={reorder.isPending || undefined}
+            onClick={() => shift(-1)}
           >
-            Add child<span className="sr-only"> to {category.title}</span>
+            <span aria-hidden="true">↑ </span>Move<span className="sr-only"> {category.title}</span> up
           </button>
-          <button type="button" className="text-indigo-700 hover:underline" aria-expanded={panel === "move"} onClick={() => toggle("move")}>
+          <button
+            ref={downRef}
+            type="button"
+            className={actionClass}
+            disabled={last}
+            aria-busy={reorder.isPending || undefined}
+            onClick={() => shift(1)}
+          >
+            <span aria-hidden="true">↓ </span>Move<span className="sr-only"> {category.title}</span> down
+          </button>
+          <button type="button" className={actionClass} aria-expanded={panel === "edit"} onClick={() => toggle("edit")}>
+            Edit<span className="sr-only"> {category.title}</span>
+          </button>
+          {archived ? null : (
+            <button type="button" className={actionClass} aria-expanded={panel === "child"} onClick={() => toggle("child")}>
+              Add child<span className="sr-only"> to {category.title}</span>
+            </button>
+          )}
+          <button type="button" className={actionClass} aria-expanded={panel === "move"} onClick={() => toggle("move")}>
             Move<span className="sr-only"> {category.title}</span>
           </button>
-          <button
-            type="button"
-            className="text-red-700 hover:underline"
-            aria-expanded={panel === "archive"}
-            onClick={() => toggle("archive")}
-          >
-            Archive<span className="sr-only"> {category.title}</span>
-          </button>
+          {archived ? null : (
+            <button
+              type="button"
+              className="text-red-700 hover:underline"
+              aria-expanded={panel === "archive"}
+              onClick={() => toggle("archive")}
+            >
+              Archive<span className="sr-only"> {category.title}</span>
+            </button>
+          )}
         </div>
       </div>
+      <FormAlert
+        message={
+          fieldErrorsOf(reorder.error).orderedIds
+            ? "The categories changed since this page was loaded: reload it and try again."
+            : formErrorOf(reorder.error)
+        }
+      />
+      {panel === "edit" ? <CategoryEditor category={category} onClose={() => setPanel(null)} /> : null}
       {panel === "child" ? (
         <div className="mt-3 rounded-lg bg-slate-50 p-3">
           <CategoryForm parent={category} onDone={() => setPanel(null)} />
@@ -197,14 +232,15 @@ function CategoryRow({ category, all }: { category: FlatCategory; all: FlatCateg
             <option value="">(Root: no parent)</option>
             {targets.map((c) => (
               <option key={c.id} value={c.id}>
-                {c.path}
+                {c.trail}
+                {c.archivedAt ? " (archived)" : ""}
               </option>
             ))}
           </SelectField>
           <SubmitButton pending={move.isPending}>{move.isPending ? "Moving…" : "Move"}</SubmitButton>
         </form>
       ) : null}
-      {panel === "archive" ? (
+      {panel === "archive" && !archived ? (
         <div className="mt-3 space-y-2 rounded-lg bg-red-50 p-3" role="group" aria-label={`Archive ${category.title}`}>
           <FormAlert message={formErrorOf(archive.error)} />
           <p className="text-sm text-red-800">Archive “{category.title}”? Vendors can no longer put new products in it.</p>

@@ -1,5 +1,5 @@
 import { Card, PageHeader } from "~/components/ui";
-import { flattenTree } from "~/lib/catalog";
+import { consoleCategoryTree } from "~/lib/catalog";
 import { getApi, requireStaff } from "~/server/viewer";
 import { CategoryForm, CategoryTree } from "./category-tree";
 
@@ -7,15 +7,18 @@ export const metadata = { title: "Categories" };
 
 export default async function CategoriesPage() {
   await requireStaff();
-  const tree = await (await getApi()).catalog.categoryTree({ locale: "en" });
-  const flat = flattenTree(tree);
+  // Every category, archived ones included, with all its languages: the manager edits them all.
+  const categories = consoleCategoryTree(await (await getApi()).adminCatalog.categories());
   return (
     <div className="space-y-6">
-      <PageHeader title="Categories" description="The storefront's category tree. Products are listed in leaf categories." />
+      <PageHeader
+        title="Categories"
+        description="The storefront's category tree. Products are listed in leaf categories; archived categories are hidden from shoppers."
+      />
       <Card title="New root category">
         <CategoryForm />
       </Card>
-      <CategoryTree categories={flat} />
+      <CategoryTree categories={categories} />
     </div>
   );
 }

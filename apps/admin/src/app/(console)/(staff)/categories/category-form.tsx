@@ -1,0 +1,118 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import type { FormEvent } from "react";
+import { useState } from "react";
+
+import { fieldErrorsOf, FormAlert, formErrorOf, SubmitButton, TextAreaField, TextField } from "@ultramarket/ui/forms";
+import { useTRPC } from "@ultramarket/ui/trpc";
+import type { Locale } from "~/lib/catalog";
+import { LOCALE_LABELS, LOCALES } from "~/lib/catalog";
+
+type Localized = Record<Locale, string>;
+const EMPTY: Localized = { uz: "", ru: "", en: "" };
+export const SLUG_HINT = "Left empty, made from the name";
+
+export const trimmed = (text: Localized): Localized => ({ uz: text.uz.trim(), ru: text.ru.trim(), en: text.en.trim() });
+
+/** Create a category: at the root, or under `parent`. */
+export function CategoryForm({ parent, onDone }: { parent?: { id: string; title: string }; onDone?: () => void }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [slug, setSlug] = useState("");
+  const [slugs, setSlugs] = useState<{ ru: string; en: string }>({ ru: "", en: "" });
+  const [name, setName] = useState<Localized>(EMPTY);
+  const [description, setDescription] = useState<Localized>(EMPTY);
+  const [done, setDone] = useState<string | null>(null);
+  const create = useMutation(
+    trpc.adminCatalog.createCategory.mutationOptions({
+      onSuccess: (category) => {
+        setDone(`Category “${category.slug}” created.`);
+        setSlug("");
+        setSlugs({ ru: "", en: "" });
+        setName(EMPTY);
+        setDescription(EMPTY);
+        router.refresh();
+        onDone?.();
+      },
+    }),
+  );
+  const errors = fieldErrorsOf(create.error);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setDone(null);
+    const text = trimmed(description);
+    create.mutate({
+      parentId: parent?.id,
+      slug: slug.trim(),
+      slugs: { ru: slugs.ru.trim() || undefined, en: slugs.en.trim() || undefined },
+      name: trimmed(name),
+      description: text.uz || text.ru || text.en ? text : undefined,
+      attributes: [],
+    });
+  }
+
+  return (
+    <form
+      onSubmit={submit}
+      className="space-y-3"
+      aria-label={parent ? `New category under ${parent.title}` : "New root category"}
+      data-testid={parent ? "child-category-form" : "new-category-form"}
+      noValidate
+    >
+      <FormAlert tone="success" message={done} />
+      <FormAlert message={formErrorOf(create.error)} />
+      <div className="grid gap-3 sm:grid-cols-3">
+        {LOCALES.map((locale) => (
+          <TextField
+            key={locale}
+            label={`Name (${LOCALE_LABELS[locale]})`}
+            name={`name.${locale}`}
+            value={name[locale]}
+            onChange={(e) => setName({ ...name, [locale]: e.target.value })}
+            error={errors[`name.${locale}`]}
+            required={locale === "uz"}
+          />
+        ))}
+        <TextField
+          label="Slug (Oʻzbekcha)"
+          name="slug"
+          value={slug}
+          placeholder="smartfonlar"
+          onChange={(e) => setSlug(e.target.value.toLowerCase())}
+          error={errors.slug}
+          hint="The category’s stable key: it cannot be changed later"
+          required
+        />
+        {(["ru", "en"] as const).map((locale) => (
+          <TextField
+            key={locale}
+            label={`Slug (${LOCALE_LABELS[locale]})`}
+            name={`slugs.${locale}`}
+            value={slugs[locale]}
+            onChange={(e) => setSlugs({ ...slugs, [locale]: e.target.value.toLowerCase() })}
+            error={errors[`slugs.${locale}`]}
+            hint={SLUG_HINT}
+          />
+        ))}
+        {LOCALES.map((locale) => (
+          <TextAreaField
+            key={locale}
+            label={`Description (${LOCALE_LABELS[locale]})`}
+            name={`description.${locale}`}
+            rows={2}
+            value={description[locale]}
+            onChange={(e) => setDescription({ ...description, [locale]: e.target.value })}
+            error={errors[`description.${locale}`]}
+          />
+        ))}
+      </div>
+      {errors.parentId ? <p className="text-xs text-red-600">{errors.parentId[0]}</p> : null}
+      <SubmitButton pending={create.isPending}>
+        {create.isPending ? "Creating…" : parent ? "Create child category" : "Create category"}
+      </SubmitButton>
+    </form>
+  );
+}
