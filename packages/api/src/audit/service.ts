@@ -42,6 +42,7 @@ export const AUDIT_ACTIONS = [
   "category.updated",
   "category.moved",
   "category.archived",
+  "category.reordered",
   "catalog.import_started",
   "catalog.import_finished",
   "catalog.import_failed",

@@ -223,6 +223,12 @@ export async function reorderCategories(ctx: StaffContext, input: { parentId: st
       throw new ValidationFailed("List every child once", { orderedIds: ["Give every child category exactly once"] });
     }
     for (const [position, id] of input.orderedIds.entries()) await tx.db.update(categories).set({ position }).where(eq(categories.id, id));
+    await recordAudit(tx, {
+      action: "category.reordered",
+      targetType: "category",
+      targetId: input.parentId ?? undefined,
+      metadata: { parentId: input.parentId, orderedIds: input.orderedIds },
+    });
     await catalogChanged(tx, { categories: true });
   });
 }
