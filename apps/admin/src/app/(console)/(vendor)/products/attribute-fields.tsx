@@ -85,9 +85,9 @@ export function AttributeField({
   const label = nameOf(definition.name, definition.key);
   const invalid = error?.length ? true : undefined;
   const describedBy = invalid ? `${id}-error` : undefined;
+  // Outside the label, so the field's name stays the attribute's name; the control says it is required.
   const required = definition.required ? (
-    <span aria-hidden="true" className="text-red-600">
-      {" "}
+    <span aria-hidden="true" className="text-sm text-red-600">
       *
     </span>
   ) : null;
@@ -115,8 +115,8 @@ export function AttributeField({
           />
           <label htmlFor={id} className="text-sm font-medium text-slate-700">
             {label}
-            {required}
           </label>
+          {required}
         </div>
         {message}
       </div>
@@ -126,10 +126,12 @@ export function AttributeField({
   const text = typeof value === "string" ? value : "";
   return (
     <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
-        {label}
+      <div className="flex gap-1">
+        <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+          {label}
+        </label>
         {required}
-      </label>
+      </div>
       {definition.type === "enum" ? (
         <select
           id={id}
