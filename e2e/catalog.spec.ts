@@ -21,6 +21,10 @@ test("a vendor lists a 2×2-variant product with a picture and stock; an admin a
   const category = page.getByLabel("Category");
   const smartphones = (await category.locator("option").allTextContents()).find((text) => /Smartphones|Smartfonlar/.test(text));
   await category.selectOption({ label: smartphones! });
+  // The category's attributes load once it is chosen: both are optional enums.
+  const attributeFields = page.getByTestId("product-attribute-fields");
+  await attributeFields.getByLabel("Country of origin").selectOption({ label: "China" });
+  await attributeFields.getByLabel("RAM", { exact: true }).selectOption({ label: "8GB" });
 
   for (const [index, [key, values]] of [
     ["color", "black, white"],
@@ -76,6 +80,9 @@ test("a vendor lists a 2×2-variant product with a picture and stock; an admin a
   await expect(page.getByTestId("product-heading")).toHaveText(`Smartfon ${title}`);
   const slug = new URL(page.url()).pathname.split("/").at(-1)!;
   await expect(page.getByTestId("gallery-main")).toBeVisible();
+  const specifications = page.getByTestId("product-attributes");
+  await expect(specifications).toContainText("Xitoy");
+  await expect(specifications).toContainText("8GB");
   await page.getByRole("radio", { name: "Qora" }).click();
   await page.getByRole("radio", { name: "128GB" }).click();
   await expect(page.getByTestId("price").first()).toContainText("3\u00a0000\u00a0000");

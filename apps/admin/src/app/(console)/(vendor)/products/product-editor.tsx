@@ -1,13 +1,13 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { skipToken, useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
 import { useState } from "react";
 
 import type { RouterInputs, RouterOutputs } from "@ultramarket/api";
 import { buttonClass, cn, formatPrice } from "@ultramarket/ui";
-import { fieldErrorsOf, FormAlert, formErrorOf, SelectField, SubmitButton, TextField } from "@ultramarket/ui/forms";
+import { fieldErrorsOf, FormAlert, formErrorOf, SelectField, SubmitButton, TextAreaField, TextField } from "@ultramarket/ui/forms";
 import { useTRPC } from "@ultramarket/ui/trpc";
 import { RichTextEditor } from "~/components/rich-text-editor";
 import { Card } from "~/components/ui";
@@ -15,6 +15,8 @@ import type { Locale } from "~/lib/catalog";
 import { LOCALE_LABELS, LOCALES, parseSom } from "~/lib/catalog";
 import { queryString } from "~/lib/format";
 import { cleanHtml, richTextClass, toEditorHtml } from "~/lib/rich-text";
+import type { AttributeDrafts } from "./attribute-fields";
+import { AttributeField, buildAttributes, draftsOf, keepDefined, sameAttributes } from "./attribute-fields";
 
 export type EditableProduct = RouterOutputs["vendorCatalog"]["getProduct"];
 export interface CategoryChoice {
@@ -37,6 +39,10 @@ interface VariantDraft {
 }
 
 const MAX_OPTIONS = 3;
+const MAX_TAGS = 20;
+const MAX_TAG_LENGTH = 40;
+const SEO_TITLE_MAX = 70;
+const SEO_DESCRIPTION_MAX = 160;
 const MAX_VARIANTS = 100;
 const emptyText = (): Localized => ({ uz: "", ru: "", en: "" });
 const emptyVariant = (): VariantDraft => ({ sku: "", price: "", oldPrice: "", barcode: "" });
@@ -52,6 +58,27 @@ function combinations(options: { key: string; values: string[] }[]): Record<stri
     [{}],
   );
 }
+
+type Seo = RouterInputs["vendorCatalog"]["createProduct"]["seo"];
+type StoredSeo = EditableProduct["seo"];
+
+/** The typed SEO texts as the API's `seo`, empty languages (and empty halves) left out. */
+function buildSeo(title: Localized, description: Localized): NonNullable<Seo> {
+  const pick = (text: Partial<Localized> | undefined) =>
+    Object.fromEntries(LOCALES.map((l) => [l, (text?.[l] ?? "").trim()] as const).filter(([, v]) => v)) as Partial<Localized>;
+  const seo: NonNullable<Seo> = {};
+  const t = pick(title);
+  const d = pick(description);
+  if (Object.keys(t).length) seo.title = t;
+  if (Object.keys(d).length) seo.description = d;
+  return seo;
+}
+const storedSeo = (seo: StoredSeo | undefined) => buildSeo({ ...emptyText(), ...seo?.title }, { ...emptyText(), ...seo?.description });
+const sameSeo = (a: NonNullable<Seo>, b: NonNullable<Seo>) =>
+  LOCALES.every((l) => a.title?.[l] === b.title?.[l] && a.description?.[l] === b.description?.[l]);
+
+/** Tags as typed ("a, b, c") → distinct, trimmed, non-empty. */
+const parseTags = (text: string) => parseValues(text);
 
 const sameText = (a: Localized, b: Localized) => LOCALES.every((l) => a[l].trim() === (b[l] ?? "").trim());
 const trimText = (t: Localized): Localized => ({ uz: t.uz.trim(), ru: t.ru.trim(), en: t.en.trim() });
@@ -75,6 +102,12 @@ export function ProductEditor({
   const [categoryId, setCategoryId] = useState(product?.categoryId ?? "");
   const [brand, setBrand] = useState(product?.brand ?? "");
   const [ikpuCode, setIkpuCode] = useState(product?.ikpuCode ?? "");
+  const [attributes, setAttributes] = useState<AttributeDrafts>(() => draftsOf(product?.attributes));
+  const [tags, setTags] = useState(product?.tags.join(", ") ?? "");
+  const [seoTitle, setSeoTitle] = useState<Localized>({ ...emptyText(), ...product?.seo.title });
+  const [seoDescription, setSeoDescription] = useState<Localized>({ ...emptyText(), ...product?.seo.description });
+  // The category whose attribute definitions the values were last trimmed to.
+  const [trimmedFor, setTrimmedFor] = useState(product?.categoryId ?? "");
   const [options, setOptions] = useState<OptionDraft[]>([]);
   const [variants, setVariants] = useState<Record<string, VariantDraft>>({});
   const [localErrors, setLocalErrors] = useState<FieldErrors>({});
@@ -93,6 +126,15 @@ export function ProductEditor({
       },
     }),
   );
+  const attributesQuery = useQuery(
+    trpc.vendorCatalog.categoryAttributes.queryOptions(categoryId ? { vendorId, categoryId } : skipToken, { staleTime: 60_000 }),
+  );
+  const definitions = categoryId ? attributesQuery.data : [];
+  // Changing the category drops the values of attributes the new category does not have.
+  if (definitions && categoryId !== trimmedFor) {
+    setTrimmedFor(categoryId);
+    setAttributes((current) => keepDefined(current, definitions));
+  }
   const mutation = product ? update : create;
   const errors: FieldErrors = { ...fieldErrorsOf(mutation.error), ...localErrors };
   const pending = mutation.isPending;
@@ -113,15 +155,42 @@ export function ProductEditor({
     setDone(null);
     const local: FieldErrors = {};
     if (!categoryId) local.categoryId = ["Choose a category"];
+    const tagList = parseTags(tags);
+    if (tagList.length > MAX_TAGS) local.tags = [`At most ${MAX_TAGS} tags`];
+    else if (tagList.some((tag) => tag.length > MAX_TAG_LENGTH)) local.tags = [`Each tag has at most ${MAX_TAG_LENGTH} characters`];
+    const seo = buildSeo(seoTitle, seoDescription);
+    const built = definitions ? buildAttributes(definitions, attributes) : null;
+    if (categoryId && !built) {
+      local._attributes = [
+        attributesQuery.isError
+          ? "The category's attributes could not be loaded; reload the page"
+          : "The category's attributes are still loading",
+      ];
+    }
     if (product) {
-      setLocalErrors(local);
-      if (Object.keys(local).length) return;
       const input: RouterInputs["vendorCatalog"]["updateProduct"] = { vendorId, productId: product.id };
       if (categoryId !== product.categoryId) input.categoryId = categoryId;
       if (!sameText(title, { ...emptyText(), ...product.title })) input.title = trimText(title);
       if (!sameText(description, { ...emptyText(), ...product.description })) input.description = trimText(description);
       if (brand.trim() !== (product.brand ?? "")) input.brand = brand.trim();
       if (ikpuCode.trim() && ikpuCode.trim() !== (product.ikpuCode ?? "")) input.ikpuCode = ikpuCode.trim();
+      if (tagList.join("\u0000") !== product.tags.join("\u0000")) input.tags = tagList;
+      if (!sameSeo(seo, storedSeo(product.seo))) input.seo = seo;
+      // Attributes are material: only sent when their values (or the category) changed.
+      if (built && definitions) {
+        const stored =
+          categoryId === product.categoryId
+            ? buildAttributes(definitions, keepDefined(draftsOf(product.attributes), definitions)).values
+            : null;
+        if (!stored || !sameAttributes(built.values, stored)) {
+          Object.assign(local, built.errors);
+          input.attributes = built.values;
+        }
+      } else if (categoryId === product.categoryId) {
+        delete local._attributes;
+      }
+      setLocalErrors(local);
+      if (Object.keys(local).length) return;
       if (Object.keys(input).length === 2) {
         setDone("Nothing changed.");
         return;
@@ -129,6 +198,7 @@ export function ProductEditor({
       update.mutate(input);
       return;
     }
+    if (built) Object.assign(local, built.errors);
     if (matrix.length > MAX_VARIANTS) local._variants = [`At most ${MAX_VARIANTS} variants; remove some option values`];
     const variantInputs: RouterInputs["vendorCatalog"]["createProduct"]["variants"] = matrix.map((combo, index) => {
       const draft = variants[comboKey(combo)] ?? emptyVariant();
@@ -154,18 +224,35 @@ export function ProductEditor({
       description: trimText(description),
       brand: brand.trim() || undefined,
       ikpuCode: ikpuCode.trim() || undefined,
-      tags: [],
-      attributes: {},
+      tags: tagList,
+      attributes: built?.values ?? {},
       options: options.map((o) => ({ key: o.key.trim(), name: trimText(o.name), values: parseValues(o.values) })),
       variants: variantInputs,
-      seo: {},
+      seo,
     });
   }
 
-  const tabHasError = (locale: Locale) => Boolean(errors[`title.${locale}`] || errors[`description.${locale}`]);
+  const tabHasError = (locale: Locale) =>
+    Boolean(
+      errors[`title.${locale}`] || errors[`description.${locale}`] || errors[`seo.title.${locale}`] || errors[`seo.description.${locale}`],
+    );
+  const shownAttributes = new Set((definitions ?? []).map((d) => `attributes.${d.key}`));
+  // Attribute messages show beside their fields; those of attributes without a field (and the rest) go on top.
   const otherErrors = Object.entries(errors)
-    .filter(([key]) => key.startsWith("attributes.") || key === "options" || key === "variants" || key === "_variants" || key === "seo")
+    .filter(
+      ([key]) =>
+        (key.startsWith("attributes") && !shownAttributes.has(key)) ||
+        key === "options" ||
+        key === "variants" ||
+        key === "_variants" ||
+        key === "_attributes" ||
+        key === "seo" ||
+        key === "seo.title" ||
+        key === "seo.description",
+    )
     .map(([, messages]) => messages[0]);
+  const tagCount = parseTags(tags).length;
+  const tagsError = errors.tags ?? Object.entries(errors).find(([key]) => key.startsWith("tags."))?.[1];
 
   return (
     <form
@@ -238,6 +325,25 @@ export function ProductEditor({
               error={errors[`description.${locale}`]}
               hint="Bold, italic, lists, headings and links; other formatting is removed when saved."
             />
+            <TextField
+              label={`Title for search engines (${LOCALE_LABELS[locale]})`}
+              name={`seo.title.${locale}`}
+              value={seoTitle[locale]}
+              maxLength={SEO_TITLE_MAX}
+              onChange={(e) => setSeoTitle((current) => ({ ...current, [locale]: e.target.value }))}
+              error={errors[`seo.title.${locale}`]}
+              hint={`${seoTitle[locale].length}/${SEO_TITLE_MAX} · Optional: the title search engines show; the product title is used when empty.`}
+            />
+            <TextAreaField
+              label={`Description for search engines (${LOCALE_LABELS[locale]})`}
+              name={`seo.description.${locale}`}
+              value={seoDescription[locale]}
+              maxLength={SEO_DESCRIPTION_MAX}
+              rows={2}
+              onChange={(e) => setSeoDescription((current) => ({ ...current, [locale]: e.target.value }))}
+              error={errors[`seo.description.${locale}`]}
+              hint={`${seoDescription[locale].length}/${SEO_DESCRIPTION_MAX} · Optional: the snippet under the title in search results.`}
+            />
           </div>
         ))}
         <ProductPreview
@@ -285,13 +391,64 @@ export function ProductEditor({
             onChange={(e) => setIkpuCode(e.target.value.replace(/\D/g, ""))}
             error={errors.ikpuCode}
           />
+          <TextField
+            label="Tags"
+            name="tags"
+            value={tags}
+            placeholder="android, 5g, dual sim"
+            hint={`Separate tags with commas · ${tagCount}/${MAX_TAGS}, each at most ${MAX_TAG_LENGTH} characters`}
+            onChange={(e) => setTags(e.target.value)}
+            error={tagsError}
+            className="sm:col-span-2"
+          />
         </div>
         {product?.status === "published" ? (
           <p className="mt-3 text-xs text-slate-500">
-            Changing the category, title or description sends a published product back to review.
+            Changing the category, title, description or attributes sends a published product back to review.
           </p>
         ) : null}
       </Card>
+
+      {categoryId ? (
+        <Card title="Attributes">
+          <div data-testid="product-attribute-fields">
+            {!definitions ? (
+              attributesQuery.isError ? (
+                <p className="text-sm text-red-700" role="alert">
+                  The category&apos;s attributes could not be loaded.{" "}
+                  <button type="button" className="underline" onClick={() => void attributesQuery.refetch()}>
+                    Try again
+                  </button>
+                </p>
+              ) : (
+                <p className="text-sm text-slate-500" role="status">
+                  Loading the category&apos;s attributes…
+                </p>
+              )
+            ) : definitions.length === 0 ? (
+              <p className="text-sm text-slate-500">This category has no attributes to fill.</p>
+            ) : (
+              <>
+                <p className="mb-3 text-sm text-slate-500">
+                  Shown as specifications on the product page and used by the category&apos;s filters.
+                  {definitions.some((d) => d.required) ? " Fields marked * are required." : null}
+                </p>
+                <div className="grid gap-4 sm:grid-cols-2">
+                  {definitions.map((definition) => (
+                    <AttributeField
+                      key={definition.key}
+                      definition={definition}
+                      value={attributes[definition.key]}
+                      onChange={(value) => setAttributes((current) => ({ ...current, [definition.key]: value }))}
+                      error={errors[`attributes.${definition.key}`]}
+                    />
+                  ))}
+                </div>
+              </>
+            )}
+          </div>
+        </Card>
+      ) : null}
 
       {product ? (
         <Card title="Options">
