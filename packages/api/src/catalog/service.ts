@@ -75,10 +75,29 @@ export interface ProductCard {
   inStock: boolean;
 }
 
+type CardRow = { id: string; slug: string; title: schema.LocalizedText; brand: string | null; minPriceAmount: number; currency: string };
+type CardImage = { key: string; width: number; height: number; alt: schema.LocalizedText | null } | null;
+
+function toCard(row: CardRow, image: CardImage, inStock: boolean, locale: Locale): ProductCard {
+  const title = localize(row.title, locale);
+  return {
+    id: row.id,
+    slug: row.slug,
+    title,
+    brand: row.brand,
+    priceAmount: row.minPriceAmount,
+    currency: row.currency,
+    image: image
+      ? { url: publicFileUrl(image.key), width: image.width, height: image.height, alt: localize(image.alt, locale) || title }
+      : null,
+    inStock,
+  };
+}
+
 /** Cards for a page of product rows: first image and an in-stock flag, two queries for the whole page. */
 export async function cardsFor(
   ctx: Ctx,
-  rows: { id: string; slug: string; title: schema.LocalizedText; brand: string | null; minPriceAmount: number; currency: string }[],
+  rows: CardRow[],
   locale: Locale,
 ): Promise<ProductCard[]> {
   if (rows.length === 0) return [];
@@ -106,19 +125,12 @@ export async function cardsFor(
   const inStock = new Set(stock.map((s) => s.productId));
   return rows.map((row) => {
     const image = imageBy.get(row.id);
-    const title = localize(row.title, locale);
-    return {
-      id: row.id,
-      slug: row.slug,
-      title,
-      brand: row.brand,
-      priceAmount: row.minPriceAmount,
-      currency: row.currency,
-      image: image
-        ? { url: publicFileUrl(image.storageKey), width: image.width, height: image.height, alt: localize(image.alt, locale) || title }
-        : null,
-      inStock: inStock.has(row.id),
-    };
+    return toCard(
+      row,
+      image ? { key: image.storageKey, width: image.width, height: image.height, alt: image.alt } : null,
+      inStock.has(row.id),
+      locale,
+    );
   });
 }
 
@@ -226,7 +238,7 @@ async function loadProducts(ctx: Ctx, input: ListProductsInput): Promise<{ items
     publishedAt: products.publishedAt,
     viewCount: products.viewCount,
     // The card's picture and stock flag in the same statement: evaluated for the rows returned only.
-    image: sql<{ key: string; width: number; height: number; alt: schema.LocalizedText | null } | null>`(
+    image: sql<CardImage>`(
       select json_build_object('key', ${productImages.storageKey}, 'width', ${productImages.width}, 'height', ${productImages.height}, 'alt', ${productImages.alt})
       from ${productImages} where ${productImages.productId} = ${products.id} order by ${productImages.position} limit 1)`,
     inStock: sql<boolean>`exists (select 1 from ${productVariants} join ${stockLevels} on ${stockLevels.variantId} = ${productVariants.id}
@@ -259,26 +271,7 @@ async function loadProducts(ctx: Ctx, input: ListProductsInput): Promise<{ items
   const cursorValue = (row: (typeof rows)[number]) =>
     input.sort === "newest" ? (row.publishedAt?.toISOString() ?? "") : input.sort === "popular" ? row.viewCount : row.minPriceAmount;
   const nextCursor = rows.length > input.limit && last ? encodeCursor({ v: cursorValue(last), id: last.id }) : null;
-  const items = page.map((row): ProductCard => {
-    const title = localize(row.title, locale);
-    return {
-      id: row.id,
-      slug: row.slug,
-      title,
-      brand: row.brand,
-      priceAmount: row.minPriceAmount,
-      currency: row.currency,
-      image: row.image
-        ? {
-            url: publicFileUrl(row.image.key),
-            width: row.image.width,
-            height: row.image.height,
-            alt: localize(row.image.alt, locale) || title,
-          }
-        : null,
-      inStock: row.inStock,
-    };
-  });
+  const items = page.map((row) => toCard(row, row.image, row.inStock, locale));
   return { items, nextCursor };
 }
 

@@ -6,11 +6,12 @@ import type { FormEvent } from "react";
 import { useId, useState } from "react";
 
 import { buttonClass } from "@ultramarket/ui";
-import { fieldErrorsOf, FormAlert, formErrorOf, SelectField, SubmitButton, TextAreaField, TextField } from "@ultramarket/ui/forms";
+import { fieldErrorsOf, FormAlert, formErrorOf, SelectField, SubmitButton, TextField } from "@ultramarket/ui/forms";
 import { useTRPC } from "@ultramarket/ui/trpc";
 import type { AttributeDefinition, AttributeType, ConsoleCategory, Locale } from "~/lib/catalog";
 import { ATTRIBUTE_TYPE_LABELS, ATTRIBUTE_TYPES, LOCALE_LABELS, LOCALES } from "~/lib/catalog";
-import { SLUG_HINT, trimmed } from "./category-form";
+import { trimmed } from "./category-form";
+import { LocalizedCategoryFields } from "./localized-fields";
 
 type Localized = Record<Locale, string>;
 type FieldErrors = Record<string, string[]>;
@@ -175,28 +176,14 @@ export function CategoryEditor({ category, onClose }: { category: ConsoleCategor
           error={errors.slug}
           hint="The stable key: it cannot be changed"
         />
-        {(["ru", "en"] as const).map((locale) => (
-          <TextField
-            key={locale}
-            label={`Slug (${LOCALE_LABELS[locale]})`}
-            name={`slugs.${locale}`}
-            value={slugs[locale]}
-            onChange={(e) => setSlugs({ ...slugs, [locale]: e.target.value.toLowerCase() })}
-            error={errors[`slugs.${locale}`]}
-            hint={SLUG_HINT}
-          />
-        ))}
-        {LOCALES.map((locale) => (
-          <TextAreaField
-            key={locale}
-            label={`Description (${LOCALE_LABELS[locale]})`}
-            name={`description.${locale}`}
-            rows={3}
-            value={description[locale]}
-            onChange={(e) => setDescription({ ...description, [locale]: e.target.value })}
-            error={errors[`description.${locale}`]}
-          />
-        ))}
+        <LocalizedCategoryFields
+          slugs={slugs}
+          onSlugs={setSlugs}
+          description={description}
+          onDescription={setDescription}
+          errors={errors}
+          descriptionRows={3}
+        />
       </fieldset>
 
       <fieldset className="space-y-3" data-testid="attribute-editor">

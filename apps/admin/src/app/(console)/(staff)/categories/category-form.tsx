@@ -5,14 +5,14 @@ import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
 import { useState } from "react";
 
-import { fieldErrorsOf, FormAlert, formErrorOf, SubmitButton, TextAreaField, TextField } from "@ultramarket/ui/forms";
+import { fieldErrorsOf, FormAlert, formErrorOf, SubmitButton, TextField } from "@ultramarket/ui/forms";
 import { useTRPC } from "@ultramarket/ui/trpc";
 import type { Locale } from "~/lib/catalog";
 import { LOCALE_LABELS, LOCALES } from "~/lib/catalog";
+import { LocalizedCategoryFields } from "./localized-fields";
 
 type Localized = Record<Locale, string>;
 const EMPTY: Localized = { uz: "", ru: "", en: "" };
-export const SLUG_HINT = "Left empty, made from the name";
 
 export const trimmed = (text: Localized): Localized => ({ uz: text.uz.trim(), ru: text.ru.trim(), en: text.en.trim() });
 
@@ -86,28 +86,14 @@ export function CategoryForm({ parent, onDone }: { parent?: { id: string; title:
           hint="The category’s stable key: it cannot be changed later"
           required
         />
-        {(["ru", "en"] as const).map((locale) => (
-          <TextField
-            key={locale}
-            label={`Slug (${LOCALE_LABELS[locale]})`}
-            name={`slugs.${locale}`}
-            value={slugs[locale]}
-            onChange={(e) => setSlugs({ ...slugs, [locale]: e.target.value.toLowerCase() })}
-            error={errors[`slugs.${locale}`]}
-            hint={SLUG_HINT}
-          />
-        ))}
-        {LOCALES.map((locale) => (
-          <TextAreaField
-            key={locale}
-            label={`Description (${LOCALE_LABELS[locale]})`}
-            name={`description.${locale}`}
-            rows={2}
-            value={description[locale]}
-            onChange={(e) => setDescription({ ...description, [locale]: e.target.value })}
-            error={errors[`description.${locale}`]}
-          />
-        ))}
+        <LocalizedCategoryFields
+          slugs={slugs}
+          onSlugs={setSlugs}
+          description={description}
+          onDescription={setDescription}
+          errors={errors}
+          descriptionRows={2}
+        />
       </div>
       {errors.parentId ? <p className="text-xs text-red-600">{errors.parentId[0]}</p> : null}
       <SubmitButton pending={create.isPending}>
