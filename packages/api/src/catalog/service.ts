@@ -95,11 +95,7 @@ function toCard(row: CardRow, image: CardImage, inStock: boolean, locale: Locale
 }
 
 /** Cards for a page of product rows: first image and an in-stock flag, two queries for the whole page. */
-export async function cardsFor(
-  ctx: Ctx,
-  rows: CardRow[],
-  locale: Locale,
-): Promise<ProductCard[]> {
+export async function cardsFor(ctx: Ctx, rows: CardRow[], locale: Locale): Promise<ProductCard[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const [images, stock] = await Promise.all([
