@@ -175,8 +175,11 @@ export async function updateProduct(ctx: VendorContext, input: z.infer<typeof up
     if (Object.keys(errors).length) throw new ValidationFailed("Check the highlighted fields", errors);
   }
   const material = MATERIAL_FIELDS.some((field) => input[field] !== undefined);
-  const status: ProductStatus = material && product.status === "published" ? "pending_review" : product.status;
   return withTransaction(ctx, async (tx) => {
+    // The status is decided from the locked row: a moderator's decision committed meanwhile is never overwritten.
+    const [current] = await tx.db.select({ status: products.status }).from(products).where(eq(products.id, product.id)).for("update");
+    if (!current) throw new NotFound("Product not found");
+    const status: ProductStatus = material && current.status === "published" ? "pending_review" : current.status;
     const [updated] = await tx.db
       .update(products)
       .set({
@@ -193,8 +196,8 @@ export async function updateProduct(ctx: VendorContext, input: z.infer<typeof up
       })
       .where(and(eq(products.id, product.id), eq(products.vendorId, ctx.vendorId)))
       .returning();
-    if (status !== product.status) await recordAudit(tx, { action: "product.resubmitted", targetType: "product", targetId: product.id });
-    await catalogChanged(tx, { productIds: [product.id], listings: product.status === "published" });
+    if (status !== current.status) await recordAudit(tx, { action: "product.resubmitted", targetType: "product", targetId: product.id });
+    await catalogChanged(tx, { productIds: [product.id], listings: current.status === "published" });
     return updated!;
   });
 }

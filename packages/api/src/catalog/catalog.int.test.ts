@@ -306,3 +306,23 @@ describe("category slugs per language", () => {
     expect(page).toMatchObject({ slug: "planshetlar-2", description: "Planshetlar toʻplami" });
   });
 });
+
+describe("archived categories", () => {
+  it("hide themselves and everything below them from the storefront and the sitemap", async () => {
+    const caller = h.caller();
+    expect((await caller.catalog.categoryBySlug({ slug: "giloflar" })).slug).toBe("giloflar");
+    await h.runtime.sql`update categories set archived_at = now() where slug = 'telefonlar'`;
+    try {
+      await expect(caller.catalog.categoryBySlug({ slug: "giloflar" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(caller.catalog.categoryBySlug({ slug: "telefonlar" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      const listed = (await caller.catalog.sitemapCategories()).map((c) => c.slug);
+      expect(listed).not.toContain("giloflar");
+      expect(listed).not.toContain("telefonlar");
+      expect(listed).toContain("elektronika");
+      const tree = await caller.catalog.categoryTree({ locale: "uz" });
+      expect(tree[0]!.children.map((c) => c.slug)).not.toContain("telefonlar");
+    } finally {
+      await h.runtime.sql`update categories set archived_at = null where slug = 'telefonlar'`;
+    }
+  });
+});

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, sql } from "drizzle-orm";
 
 import type { Locale } from "@ultramarket/db";
 import { schema } from "@ultramarket/db";
@@ -65,11 +65,14 @@ export async function sitemapProducts(ctx: Ctx, input: { page: number }): Promis
 
 /** Every storefront category (archived ones are hidden from the storefront). */
 export async function sitemapCategories(ctx: Ctx): Promise<{ slug: string; slugs: schema.LocalizedText; updatedAt: Date }[]> {
-  return ctx.db
-    .select({ slug: categories.slug, slugs: categories.slugs, updatedAt: categories.updatedAt })
-    .from(categories)
-    .where(isNull(categories.archivedAt))
-    .orderBy(asc(categories.depth), asc(categories.position));
+  return (
+    ctx.db
+      .select({ slug: categories.slug, slugs: categories.slugs, updatedAt: categories.updatedAt })
+      .from(categories)
+      // Not archived, and under no archived ancestor.
+      .where(sql`not exists (select 1 from ${categories} a where a.archived_at is not null and ${categories.path} like a.path || '%')`)
+      .orderBy(asc(categories.depth), asc(categories.position))
+  );
 }
 
 /** An active vendor's public profile; suspended or unknown vendors are NOT_FOUND. */

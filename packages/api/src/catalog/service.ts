@@ -425,7 +425,8 @@ export async function productBySlug(ctx: CachingCtx, input: ProductBySlugInput) 
   const locale = input.locale ?? DEFAULT_LOCALE;
   const page = await cached(
     ctx,
-    { key: `product:${input.slug}:${locale}`, versions: [versionKey.product(input.slug)], ttl: CACHE_TTL.product },
+    // Categories too: the page carries breadcrumbs and attribute names from them.
+    { key: `product:${input.slug}:${locale}`, versions: [versionKey.product(input.slug), versionKey.categories], ttl: CACHE_TTL.product },
     () => productPage(ctx, input.slug, locale),
   );
   const stock = await statementsFor(ctx.db).availability.execute({ productId: page.id });
@@ -444,12 +445,11 @@ export async function categoryBySlug(ctx: CachingCtx, input: { slug: string; loc
 async function loadCategory(ctx: Ctx, slug: string, locale: Locale) {
   const input = { slug };
   const [category] = await ctx.db.select().from(categories).where(categorySlugIs(input.slug)).limit(1);
-  // Archived categories are hidden from the storefront.
-  if (!category || category.archivedAt) throw new NotFound("Category not found");
+  if (!category) throw new NotFound("Category not found");
   const ancestorIds = category.path.split("/").filter(Boolean);
   const [trail, children] = await Promise.all([
     ctx.db
-      .select({ slug: categories.slug, slugs: categories.slugs, name: categories.name })
+      .select({ slug: categories.slug, slugs: categories.slugs, name: categories.name, archivedAt: categories.archivedAt })
       .from(categories)
       .where(inArray(categories.id, ancestorIds))
       .orderBy(asc(categories.depth)),
@@ -459,6 +459,8 @@ async function loadCategory(ctx: Ctx, slug: string, locale: Locale) {
       .where(and(eq(categories.parentId, category.id), isNull(categories.archivedAt)))
       .orderBy(asc(categories.position)),
   ]);
+  // An archived category is hidden from the storefront, and so is everything below it.
+  if (trail.some((c) => c.archivedAt)) throw new NotFound("Category not found");
   return {
     id: category.id,
     /** The slug of this page's language: a page reached by another language's slug redirects here. */

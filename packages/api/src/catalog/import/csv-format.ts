@@ -67,6 +67,10 @@ export interface RowError {
   message: string;
 }
 
+/** Exports prefix cells a spreadsheet would run as a formula with an apostrophe (csv-stringify's escape_formulas). */
+const ESCAPED_FORMULA = /^'(?=[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20])/;
+export const unescapeFormula = (value: string) => value.replace(ESCAPED_FORMULA, "");
+
 /** Column problems that stop the whole file (nothing can be read without them). */
 export function checkHeader(header: string[]): string | null {
   const missing = REQUIRED_COLUMNS.filter((c) => !header.includes(c));
@@ -114,7 +118,7 @@ export function parseRow(
   line: number,
   category: (slug: string) => { attributes: AttributeDefinition[] } | null,
 ): { row: ParsedRow } | { errors: RowError[] } {
-  const get = (column: string) => (record[column] ?? "").trim();
+  const get = (column: string) => unescapeFormula((record[column] ?? "").trim());
   const sku = get("sku") || null;
   const errors: RowError[] = [];
   const fail = (field: string, message: string) => errors.push({ line, sku, field, message });
@@ -165,7 +169,7 @@ export function parseRow(
   for (const [column, raw] of Object.entries(record)) {
     if (!column.startsWith(ATTRIBUTE_PREFIX) || raw.trim() === "") continue;
     const key = column.slice(ATTRIBUTE_PREFIX.length);
-    const value = attributeValue(definitions.get(key), raw.trim());
+    const value = attributeValue(definitions.get(key), unescapeFormula(raw.trim()));
     if (value === null) fail(column, `Expected a ${definitions.get(key)?.type ?? "value"}`);
     else attributes[key] = value;
   }

@@ -355,7 +355,7 @@ async function applyChunk(
 
   const tally: Tally = {
     changedProducts: new Set(),
-    processedRows: chunk.length,
+    processedRows: chunk.length + unreadable.length,
     createdProducts: 0,
     createdVariants: 0,
     updatedVariants: 0,
@@ -410,9 +410,11 @@ function warehouseFor(state: ImportState, stock: NonNullable<ParsedRow["variant"
 async function applyProduct(ctx: Context, state: ImportState, rows: ParsedRow[], tally: Tally, errors: RowError[]) {
   const { product: fields } = rows[0]!;
   const category = state.categoryBySlug.get(fields.categorySlug)!;
+  // Locked, so a moderator's decision committed meanwhile is seen (and not overwritten) by the status rule below.
   const [existing] = await ctx.db
     .select()
     .from(products)
+    .for("update")
     .where(
       and(
         eq(products.vendorId, state.vendorId),
@@ -651,8 +653,9 @@ async function applyProduct(ctx: Context, state: ImportState, rows: ParsedRow[],
     }
   }
   if (existing && (changed || updatedSkus.size || newVariants.length)) tally.changedProducts.add(productId);
+  const refused = new Set(errors.map((e) => e.line));
   for (const row of accepted) {
-    if (!bySku.has(row.variant.sku)) continue;
+    if (!bySku.has(row.variant.sku) || refused.has(row.line)) continue;
     if (updatedSkus.has(row.variant.sku) || changed) tally.updatedVariants++;
     else tally.unchangedRows++;
   }
