@@ -13,4 +13,4 @@ export type {
   CatalogImportStatus,
 } from "./schema";
 export { LOCALES, newId } from "./schema";
-export { slugify } from "./slug";
+export { CYRILLIC_TO_LATIN, slugify } from "./slug";

@@ -1,4 +1,5 @@
-const CYRILLIC: Record<string, string> = {
+/** Russian and Uzbek Cyrillic in Latin letters (Russian-style digraphs: ж → zh, х → kh). */
+export const CYRILLIC_TO_LATIN: Record<string, string> = {
   а: "a",
   б: "b",
   в: "v",
@@ -43,7 +44,7 @@ const CYRILLIC: Record<string, string> = {
  * Uzbek Latin's oʻ/gʻ apostrophes dropped, everything else reduced to a-z, 0-9 and hyphens.
  */
 export function slugify(text: string, maxLength = 80): string {
-  const latin = Array.from(text.toLowerCase(), (c) => CYRILLIC[c] ?? c).join("");
+  const latin = Array.from(text.toLowerCase(), (c) => CYRILLIC_TO_LATIN[c] ?? c).join("");
   return latin
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")

@@ -1,3 +1,5 @@
+import { CYRILLIC_TO_LATIN } from "@ultramarket/db";
+
 /**
  * Folding text into search keys, so the same word typed in Uzbek Latin, Uzbek Cyrillic or
  * Russian meets itself: `телефон`, `Telefon` and `telefon` all fold to `telefon`, and
@@ -10,47 +12,8 @@
  * function, so what matters is that both sides agree, not that the folded form is a correct
  * spelling. (Groundwork for issue 6's PostgreSQL engine.)
  */
-const CYRILLIC: Record<string, string> = {
-  а: "a",
-  б: "b",
-  в: "v",
-  г: "g",
-  д: "d",
-  е: "e",
-  ё: "yo",
-  ж: "j",
-  з: "z",
-  и: "i",
-  й: "y",
-  к: "k",
-  л: "l",
-  м: "m",
-  н: "n",
-  о: "o",
-  п: "p",
-  р: "r",
-  с: "s",
-  т: "t",
-  у: "u",
-  ф: "f",
-  х: "x",
-  ц: "ts",
-  ч: "ch",
-  ш: "sh",
-  щ: "sh",
-  ъ: "",
-  ы: "i",
-  ь: "",
-  э: "e",
-  ю: "yu",
-  я: "ya",
-  ў: "o",
-  қ: "q",
-  ғ: "g",
-  ҳ: "h",
-  є: "e",
-  і: "i",
-};
+/** The slug table, with the letters Uzbek Latin writes differently. */
+const CYRILLIC: Record<string, string> = { ...CYRILLIC_TO_LATIN, ж: "j", х: "x", щ: "sh", ы: "i", є: "e", і: "i" };
 
 const APOSTROPHES = /['ʻʼ`’‘]/g;
 
