@@ -2,18 +2,18 @@ import Form from "next/form";
 import Link from "next/link";
 import { z } from "zod";
 
-import { EmptyState, formatPrice } from "@ultramarket/ui";
+import { EmptyState } from "@ultramarket/ui";
 import { SelectField, SubmitButton, TextField } from "@ultramarket/ui/forms";
-import { Badge, PageHeader, Pager, Td, TableCard, Th } from "~/components/ui";
-import { isProductStatus, PRODUCT_STATUSES, STATUS_LABELS, STATUS_TONES } from "~/lib/catalog";
+import { ProductFactCells, StockFilterField, stockFilterOf } from "~/components/product-list-parts";
+import { PageHeader, Pager, Td, TableCard, Th } from "~/components/ui";
+import { isProductStatus, PRODUCT_STATUSES, STATUS_LABELS } from "~/lib/catalog";
 import type { SearchParams } from "~/lib/format";
-import { formatDateTime, param, queryString } from "~/lib/format";
+import { param, queryString } from "~/lib/format";
 import { getApi } from "~/server/viewer";
 
 export const metadata = { title: "All products" };
 
 const PAGE_SIZE = 25;
-const STOCK_FILTERS = { in_stock: "In stock", out_of_stock: "Out of stock" } as const;
 
 /** Every vendor's products for staff: filter by vendor, status and stock, search by title or SKU. */
 export default async function AllProductsPage({ searchParams }: { searchParams: SearchParams }) {
@@ -24,8 +24,7 @@ export default async function AllProductsPage({ searchParams }: { searchParams: 
   const vendorId = vendors.some((v) => v.id === vendorParam) ? vendorParam : undefined;
   const rawStatus = param(params.status);
   const status = isProductStatus(rawStatus) ? rawStatus : undefined;
-  const rawStock = param(params.stock);
-  const stock = rawStock === "in_stock" || rawStock === "out_of_stock" ? rawStock : undefined;
+  const stock = stockFilterOf(param(params.stock));
   const search = param(params.search)?.slice(0, 100);
   const rawCursor = param(params.cursor);
   const cursor = z.uuid().safeParse(rawCursor).success ? rawCursor : undefined;
@@ -54,14 +53,7 @@ export default async function AllProductsPage({ searchParams }: { searchParams: 
             </option>
           ))}
         </SelectField>
-        <SelectField label="Stock" name="stock" defaultValue={stock ?? ""}>
-          <option value="">Any stock</option>
-          {Object.entries(STOCK_FILTERS).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </SelectField>
+        <StockFilterField value={stock} />
         <TextField
           label="Search"
           name="search"
@@ -104,12 +96,7 @@ export default async function AllProductsPage({ searchParams }: { searchParams: 
                     {product.vendor.name}
                   </Link>
                 </Td>
-                <Td>
-                  <Badge tone={STATUS_TONES[product.status]}>{STATUS_LABELS[product.status]}</Badge>
-                </Td>
-                <Td className="whitespace-nowrap">{formatPrice(product.minPriceAmount, "UZS", "uz")}</Td>
-                <Td className="tabular-nums">{product.available.toLocaleString("en")}</Td>
-                <Td className="whitespace-nowrap text-slate-500">{formatDateTime(product.updatedAt)}</Td>
+                <ProductFactCells product={product} />
               </tr>
             ))}
           </tbody>

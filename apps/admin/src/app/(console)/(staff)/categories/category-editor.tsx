@@ -11,7 +11,7 @@ import { useTRPC } from "@ultramarket/ui/trpc";
 import type { AttributeDefinition, AttributeType, ConsoleCategory, Locale } from "~/lib/catalog";
 import { ATTRIBUTE_TYPE_LABELS, ATTRIBUTE_TYPES, LOCALE_LABELS, LOCALES } from "~/lib/catalog";
 import { trimmed } from "./category-form";
-import { LocalizedCategoryFields } from "./localized-fields";
+import { CategoryNameFields, LocalizedCategoryFields } from "./localized-fields";
 
 type Localized = Record<Locale, string>;
 type FieldErrors = Record<string, string[]>;
@@ -157,17 +157,7 @@ export function CategoryEditor({ category, onClose }: { category: ConsoleCategor
       <FormAlert message={summaryOf(update.error, errors, attributes)} />
       <fieldset className="grid gap-3 sm:grid-cols-3">
         <legend className="mb-2 text-sm font-semibold text-slate-900">Name and URL</legend>
-        {LOCALES.map((locale) => (
-          <TextField
-            key={locale}
-            label={`Name (${LOCALE_LABELS[locale]})`}
-            name={`name.${locale}`}
-            value={name[locale]}
-            onChange={(e) => setName({ ...name, [locale]: e.target.value })}
-            error={errors[`name.${locale}`]}
-            required={locale === "uz"}
-          />
-        ))}
+        <CategoryNameFields name={name} onName={setName} errors={errors} />
         <TextField
           label={`Slug (${LOCALE_LABELS.uz})`}
           name="slug"

@@ -8,8 +8,7 @@ import { useState } from "react";
 import { fieldErrorsOf, FormAlert, formErrorOf, SubmitButton, TextField } from "@ultramarket/ui/forms";
 import { useTRPC } from "@ultramarket/ui/trpc";
 import type { Locale } from "~/lib/catalog";
-import { LOCALE_LABELS, LOCALES } from "~/lib/catalog";
-import { LocalizedCategoryFields } from "./localized-fields";
+import { CategoryNameFields, LocalizedCategoryFields } from "./localized-fields";
 
 type Localized = Record<Locale, string>;
 const EMPTY: Localized = { uz: "", ru: "", en: "" };
@@ -65,17 +64,7 @@ export function CategoryForm({ parent, onDone }: { parent?: { id: string; title:
       <FormAlert tone="success" message={done} />
       <FormAlert message={formErrorOf(create.error)} />
       <div className="grid gap-3 sm:grid-cols-3">
-        {LOCALES.map((locale) => (
-          <TextField
-            key={locale}
-            label={`Name (${LOCALE_LABELS[locale]})`}
-            name={`name.${locale}`}
-            value={name[locale]}
-            onChange={(e) => setName({ ...name, [locale]: e.target.value })}
-            error={errors[`name.${locale}`]}
-            required={locale === "uz"}
-          />
-        ))}
+        <CategoryNameFields name={name} onName={setName} errors={errors} />
         <TextField
           label="Slug (Oʻzbekcha)"
           name="slug"

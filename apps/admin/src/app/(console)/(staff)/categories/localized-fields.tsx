@@ -4,6 +4,29 @@ import { LOCALE_LABELS, LOCALES } from "~/lib/catalog";
 
 const SLUG_HINT = "Left empty, made from the name";
 
+/** The category's name in every language (Uzbek required). */
+export function CategoryNameFields(props: {
+  name: Record<Locale, string>;
+  onName: (name: Record<Locale, string>) => void;
+  errors: Record<string, string[] | undefined>;
+}) {
+  return (
+    <>
+      {LOCALES.map((locale) => (
+        <TextField
+          key={locale}
+          label={`Name (${LOCALE_LABELS[locale]})`}
+          name={`name.${locale}`}
+          value={props.name[locale]}
+          onChange={(e) => props.onName({ ...props.name, [locale]: e.target.value })}
+          error={props.errors[`name.${locale}`]}
+          required={locale === "uz"}
+        />
+      ))}
+    </>
+  );
+}
+
 /** The Russian and English slugs and the description in every language: shared by the create form and the editor. */
 export function LocalizedCategoryFields(props: {
   slugs: { ru: string; en: string };

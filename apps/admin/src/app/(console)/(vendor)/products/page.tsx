@@ -2,13 +2,14 @@ import Form from "next/form";
 import Link from "next/link";
 import { z } from "zod";
 
-import { buttonClass, cn, EmptyState, formatPrice } from "@ultramarket/ui";
-import { SelectField, SubmitButton, TextField } from "@ultramarket/ui/forms";
-import { Badge, PageHeader, Pager, Td, TableCard, Th } from "~/components/ui";
+import { buttonClass, cn, EmptyState } from "@ultramarket/ui";
+import { SubmitButton, TextField } from "@ultramarket/ui/forms";
+import { ProductFactCells, StockFilterField, stockFilterOf } from "~/components/product-list-parts";
+import { PageHeader, Pager, Td, TableCard, Th } from "~/components/ui";
 import { VendorPicker } from "~/components/vendor-picker";
-import { isProductStatus, PRODUCT_STATUSES, STATUS_LABELS, STATUS_TONES } from "~/lib/catalog";
+import { isProductStatus, PRODUCT_STATUSES, STATUS_LABELS } from "~/lib/catalog";
 import type { SearchParams } from "~/lib/format";
-import { formatDateTime, param, queryString } from "~/lib/format";
+import { param, queryString } from "~/lib/format";
 import { currentVendor } from "~/server/vendor";
 import { getApi } from "~/server/viewer";
 
@@ -30,8 +31,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Sea
   const search = param(params.search)?.slice(0, 100);
   const rawStatus = param(params.status);
   const status = isProductStatus(rawStatus) ? rawStatus : undefined;
-  const rawStock = param(params.stock);
-  const stock = rawStock === "in_stock" || rawStock === "out_of_stock" ? rawStock : undefined;
+  const stock = stockFilterOf(param(params.stock));
   const rawCursor = param(params.cursor);
   const cursor = z.uuid().safeParse(rawCursor).success ? rawCursor : undefined;
   const vendorParam = vendors.length > 1 ? vendor.id : undefined;
@@ -81,11 +81,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Sea
       >
         {vendorParam ? <input type="hidden" name="vendor" value={vendorParam} /> : null}
         {status ? <input type="hidden" name="status" value={status} /> : null}
-        <SelectField label="Stock" name="stock" defaultValue={stock ?? ""}>
-          <option value="">Any stock</option>
-          <option value="in_stock">In stock</option>
-          <option value="out_of_stock">Out of stock</option>
-        </SelectField>
+        <StockFilterField value={stock} />
         <TextField
           label="Search"
           name="search"
@@ -132,12 +128,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Sea
                     {product.title.uz || "(untitled)"}
                   </Link>
                 </Td>
-                <Td>
-                  <Badge tone={STATUS_TONES[product.status]}>{STATUS_LABELS[product.status]}</Badge>
-                </Td>
-                <Td className="whitespace-nowrap">{formatPrice(product.minPriceAmount, "UZS", "uz")}</Td>
-                <Td className="tabular-nums">{product.available.toLocaleString("en")}</Td>
-                <Td className="whitespace-nowrap text-slate-500">{formatDateTime(product.updatedAt)}</Td>
+                <ProductFactCells product={product} />
               </tr>
             ))}
           </tbody>
