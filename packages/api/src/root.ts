@@ -6,6 +6,8 @@ import { catalogRouter } from "./catalog/router";
 import { inventoryRouter } from "./inventory/router";
 import { vendorCatalogRouter } from "./catalog/vendor-router";
 import { createCallerFactory, createTRPCRouter } from "./core/trpc";
+import { adminSearchRouter } from "./search/admin-router";
+import { searchRouter } from "./search/router";
 import { systemRouter } from "./system/router";
 import { usersRouter } from "./users/router";
 import { vendorsRouter } from "./vendors/router";
@@ -20,6 +22,8 @@ export const appRouter = createTRPCRouter({
   vendorCatalog: vendorCatalogRouter,
   adminCatalog: adminCatalogRouter,
   inventory: inventoryRouter,
+  search: searchRouter,
+  adminSearch: adminSearchRouter,
   system: systemRouter,
 });
 

@@ -158,7 +158,7 @@ export async function updateCategory(ctx: StaffContext, input: z.infer<typeof up
       .returning();
     if (!category) throw new NotFound("Category not found");
     await recordAudit(tx, { action: "category.updated", targetType: "category", targetId: category.id });
-    await catalogChanged(tx, { categories: true });
+    await catalogChanged(tx, { categories: true, categoryIds: [category.id] });
     return category;
   });
 }
@@ -205,7 +205,7 @@ export async function moveCategory(ctx: StaffContext, input: z.infer<typeof move
       targetId: category.id,
       metadata: { from: category.parentId, to: parent?.id ?? null },
     });
-    await catalogChanged(tx, { categories: true });
+    await catalogChanged(tx, { categories: true, categoryIds: [category.id] });
     return moved!;
   });
 }
@@ -242,7 +242,7 @@ export async function archiveCategory(ctx: StaffContext, input: { categoryId: st
       .returning();
     if (!category) throw new NotFound("Category not found");
     await recordAudit(tx, { action: "category.archived", targetType: "category", targetId: category.id });
-    await catalogChanged(tx, { categories: true });
+    await catalogChanged(tx, { categories: true, categoryIds: [category.id] });
     return category;
   });
 }

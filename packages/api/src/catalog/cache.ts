@@ -6,6 +6,7 @@ import { schema } from "@ultramarket/db";
 import type { Context } from "../core/context";
 import type { JobQueue } from "../jobs/queue";
 import { catalogCacheJob } from "../jobs/definitions/catalog-cache";
+import { searchIndexJob } from "../jobs/definitions/search-index";
 
 /** Seconds a cached read may live. Invalidation normally ends it sooner; TTLs bound what a lost job could leave. */
 export const CACHE_TTL = { product: 600, categories: 3600, listing: 60, filters: 300, sitemap: 600 } as const;
@@ -63,6 +64,8 @@ export interface CatalogChange {
   listings?: boolean;
   /** The category tree and category pages (names, moves, archiving). */
   categories?: boolean;
+  /** Categories whose names, place or state changed: their products' search documents carry them. */
+  categoryIds?: string[];
 }
 
 /**
@@ -78,10 +81,15 @@ export async function catalogChanged(ctx: { db: DbExecutor; jobs: JobQueue }, ch
       categories: Boolean(change.categories),
     });
   }
+  // The search index is derived data too: the same transaction enqueues its update (ARCHITECTURE.md).
+  const categoryIds = [...new Set(change.categoryIds ?? [])];
+  for (let i = 0; i < productIds.length; i += 500)
+    await ctx.jobs.enqueue(ctx.db, searchIndexJob, { productIds: productIds.slice(i, i + 500), categoryIds: [] });
+  if (categoryIds.length) await ctx.jobs.enqueue(ctx.db, searchIndexJob, { productIds: [], categoryIds: categoryIds.slice(0, 100) });
 }
 
 /** The job's work: bump the versions of everything the change touched. */
-export async function invalidateCatalog(ctx: Pick<Context, "db" | "kv">, change: Required<CatalogChange>) {
+export async function invalidateCatalog(ctx: Pick<Context, "db" | "kv">, change: Required<Omit<CatalogChange, "categoryIds">>) {
   if (change.productIds.length) {
     const { productSlugs, products } = schema;
     const slugs = await ctx.db.execute(sql`

@@ -22,7 +22,7 @@ export const categorySlugIs = (slug: string) =>
   or(eq(categories.slug, slug), sql`${categories.slugs} ->> 'ru' = ${slug}`, sql`${categories.slugs} ->> 'en' = ${slug}`);
 
 /** The category's URL slug in a language (older rows may lack one: the Uzbek slug stands in). */
-const slugIn = (row: { slug: string; slugs: schema.LocalizedText | null }, locale: Locale) => row.slugs?.[locale] || row.slug;
+export const slugIn = (row: { slug: string; slugs: schema.LocalizedText | null }, locale: Locale) => row.slugs?.[locale] || row.slug;
 
 export interface CategoryNode {
   id: string;

@@ -3,6 +3,8 @@ import { randomUUID } from "node:crypto";
 import type { DbExecutor, UserRole } from "@ultramarket/db";
 import type { JobQueue } from "../jobs/queue";
 import type { Mailer } from "../notifications/mailer";
+import type { SearchLogWriter } from "../search/analytics/log";
+import type { SearchEngine } from "../search/engine";
 import type { Clock } from "./clock";
 import type { KeyValueStore } from "./kv";
 import type { Logger } from "./logger";
@@ -69,6 +71,8 @@ export interface Context {
   cookie: SessionCookie;
   limiters: RateLimiters;
   files: FileStorage;
+  search: SearchEngine;
+  searchLog: SearchLogWriter;
   config: Pick<RuntimeConfig, "publicWebUrl" | "publicAdminUrl" | "appEnv" | "catalogCache">;
   authSecret: Uint8Array;
 }
@@ -91,6 +95,8 @@ export function createContextInner(
     cookie: options.cookie ?? noCookie,
     limiters: runtime.limiters,
     files: runtime.files,
+    search: runtime.search,
+    searchLog: runtime.searchLog,
     config: runtime.config,
     authSecret: runtime.authSecret,
   };

@@ -14,6 +14,7 @@ export const PERMISSIONS = [
   "users:grant-admin", // grant or take away ADMIN
   "vendor-applications:review",
   "catalog:moderate", // review queue, publish/reject/unpublish, the category tree
+  "search:manage", // synonyms, reindexing, search reports
   "api-keys:manage",
   "audit:read",
   "system:read",
@@ -28,6 +29,7 @@ const ADMIN: Permission[] = [
   "users:manage",
   "vendor-applications:review",
   "catalog:moderate", // review queue, publish/reject/unpublish, the category tree
+  "search:manage",
   "api-keys:manage",
   "audit:read",
   "system:read",

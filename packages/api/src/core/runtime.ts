@@ -11,6 +11,9 @@ import type { JobQueue } from "../jobs/queue";
 import { startJobQueue } from "../jobs/queue";
 import { JOB_DEFINITIONS } from "../jobs/registry";
 import type { Mailer } from "../notifications/mailer";
+import { SearchLogWriter } from "../search/analytics/log";
+import type { SearchEngine } from "../search/engine";
+import { createSearchEngine } from "../search/engines";
 import { createMailer } from "../notifications/mailer";
 import type { Clock } from "./clock";
 import { systemClock } from "./clock";
@@ -27,6 +30,7 @@ export interface RuntimeConfig {
   databaseSource: "external" | "embedded";
   redisUrl?: string;
   meiliUrl?: string;
+  meiliApiKey?: string;
   smtpUrl?: string;
   mailFrom?: string;
   filesDir: string;
@@ -57,6 +61,8 @@ export interface Runtime {
   mailer: Mailer;
   limiters: RateLimiters;
   files: FileStorage;
+  search: SearchEngine;
+  searchLog: SearchLogWriter;
   authSecret: Uint8Array;
   logger: Logger;
   clock: Clock;
@@ -84,11 +90,12 @@ export async function createRuntime(config: RuntimeConfig): Promise<Runtime> {
   const limiters = createRateLimiters({ redisUrl: config.redisUrl, db, prefix: config.kvPrefix ?? "um:", limits: config.rateLimits });
   const files = createFileStorage({ filesDir: config.filesDir, uploadthingToken: config.uploadthingToken });
   const authSecret = await loadAuthSecret(kv, config.authSecret);
+  const search = createSearchEngine({ meiliUrl: config.meiliUrl, meiliApiKey: config.meiliApiKey });
+  const searchLog = new SearchLogWriter(db, logger);
   const stores = {
     database: `postgres (${config.databaseSource})`,
     kv: kv.backend,
-    // The Meilisearch engine arrives with the search issue; until then MEILI_URL is accepted but unused.
-    search: "postgres",
+    search: search.name,
     jobs: "pg-boss (postgres)",
     mail: mailer.transport,
     files: files.backend,
@@ -109,12 +116,16 @@ export async function createRuntime(config: RuntimeConfig): Promise<Runtime> {
     mailer,
     limiters,
     files,
+    search,
+    searchLog,
     authSecret,
     logger,
     clock: config.clock ?? systemClock,
     stores,
     async close() {
       await jobs.stop({ graceful: true, timeoutMs: 10_000 }).catch(() => undefined);
+      await searchLog.close().catch(() => undefined);
+      await search.close?.().catch(() => undefined);
       await limiters.close();
       await kv.close();
       await client.end({ timeout: 5 });

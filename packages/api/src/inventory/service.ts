@@ -5,6 +5,7 @@ import { schema } from "@ultramarket/db";
 import type { VendorContext } from "../core/context";
 import { withTransaction } from "../core/context";
 import { NotFound } from "../core/errors";
+import { catalogChanged } from "../catalog/cache";
 import { moveStock } from "./ledger";
 import type { adjustStockInput, movementsInput } from "./schema";
 
@@ -32,9 +33,9 @@ async function assertOwnership(ctx: VendorContext, variantId: string, warehouseI
  * below what is reserved, so concurrent adjustments and checkouts cannot oversell.
  */
 export async function adjustStock(ctx: VendorContext, input: z.infer<typeof adjustStockInput>) {
-  await assertOwnership(ctx, input.variantId, input.warehouseId);
-  return withTransaction(ctx, (tx) =>
-    moveStock(tx.db, {
+  const variant = await assertOwnership(ctx, input.variantId, input.warehouseId);
+  return withTransaction(ctx, async (tx) => {
+    const moved = await moveStock(tx.db, {
       variantId: input.variantId,
       warehouseId: input.warehouseId,
       delta: input.delta,
@@ -42,8 +43,11 @@ export async function adjustStock(ctx: VendorContext, input: z.infer<typeof adju
       kind: input.kind,
       reason: input.reason,
       actorId: ctx.session.userId,
-    }),
-  );
+    });
+    // Search shows whether a product is in stock (and can filter by it).
+    await catalogChanged(tx, { productIds: [variant.productId] });
+    return moved;
+  });
 }
 
 /** Stock of every variant of a product in every warehouse of its vendor. */

@@ -3,6 +3,7 @@ import { catalogCacheJob } from "./definitions/catalog-cache";
 import { catalogImportJob } from "./definitions/catalog-import";
 import { flushViewsJob } from "./definitions/flush-views";
 import { imageRenditionsJob } from "./definitions/image-renditions";
+import { searchIndexJob, searchReindexJob, searchSuggestionsJob } from "./definitions/search-index";
 import { sendEmailJob } from "./definitions/send-email";
 
 /** Every job the worker runs. A queue exists for each (and a dead-letter queue beside it). */
@@ -12,4 +13,7 @@ export const JOB_DEFINITIONS: JobDefinition[] = [
   catalogImportJob,
   flushViewsJob,
   catalogCacheJob,
+  searchIndexJob,
+  searchReindexJob,
+  searchSuggestionsJob,
 ] as unknown as JobDefinition[];

@@ -3,6 +3,8 @@ import { metrics } from "../core/metrics";
 import type { Runtime } from "../core/runtime";
 import type { JobDefinition } from "./define";
 import { JOB_DEFINITIONS } from "./registry";
+import { searchReindexJob } from "./definitions/search-index";
+import { needsInitialBuild, requestReindex } from "../search/indexing";
 
 export interface Worker {
   /** Stops taking jobs and waits for the ones in hand to finish (SIGTERM path). */
@@ -39,6 +41,14 @@ export async function startWorker(runtime: Runtime, definitions: JobDefinition[]
       await boss.schedule(definition.name, definition.schedule.cron, definition.schedule.payload as object, { tz: "UTC" });
   }
   runtime.logger.info({ queues: definitions.map((d) => d.name) }, "worker started");
+  if (definitions.includes(searchReindexJob as unknown as JobDefinition)) {
+    const ctx = createContextInner(runtime, { requestId: "worker-start" });
+    // A database seeded or restored without an index (or a new engine) gets one without anyone asking.
+    if (await needsInitialBuild(ctx)) {
+      await requestReindex(ctx, null);
+      runtime.logger.info("search index is empty: rebuild queued");
+    }
+  }
   return {
     async stop(timeoutMs = 30_000) {
       await runtime.jobs.stop({ graceful: true, timeoutMs });

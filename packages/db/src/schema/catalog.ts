@@ -9,6 +9,7 @@ import {
   pgEnum,
   pgTable,
   primaryKey,
+  real,
   text,
   timestamp,
   uniqueIndex,
@@ -110,6 +111,9 @@ export const products = pgTable(
     externalRef: text(),
     /** Storefront views, flushed in batches by the worker; the popularity sort. */
     viewCount: bigint({ mode: "number" }).notNull().default(0),
+    /** Average review rating (1–5) and how many reviews; kept by the reviews domain, read by search. */
+    ratingAverage: real(),
+    ratingCount: integer().notNull().default(0),
     ...timestamps,
   },
   (t) => [

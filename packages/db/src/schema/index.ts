@@ -7,3 +7,4 @@ export * from "./mail";
 export * from "./identity";
 export * from "./inventory";
 export * from "./imports";
+export * from "./search";

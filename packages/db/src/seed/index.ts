@@ -58,6 +58,7 @@ async function resetData(db: Database): Promise<void> {
   await db.execute(dsql`truncate table
     order_events, order_lines, vendor_orders, orders, stock_levels, product_images,
     product_variants, products, categories, warehouses, vendor_members, vendors, users, dev_mailbox,
+    search_documents, search_lexicon, search_suggestions, search_index_backlog, search_history,
     vendor_applications, addresses, one_time_tokens, refresh_tokens, totp_credentials, recovery_codes, api_keys, product_slugs, stock_movements,
     product_listings, catalog_imports, catalog_import_errors
     restart identity`);
@@ -157,6 +158,11 @@ function buildChunk(
     if (leaf.options?.name === "storage") attributes.ram = random.pick(RAM_ATTRIBUTE.options!).value;
     // Views follow a long tail, as real shop traffic does: a few products get most of them.
     const viewCount = Math.floor(1000 / (1 + random.int(0, 400)) ** 1.2);
+    // Until reviews exist, seven products in ten carry a believable rating (3.0–5.0) for search to filter and sort by.
+    // Derived from the index, not drawn from `random`, so the rest of the demo data stays as it was.
+    const spread = ((i * 2654435761) >>> 0) / 2 ** 32;
+    const ratingAverage = spread < 0.7 ? 3 + Math.round((spread / 0.7) * 20) / 10 : null;
+    const ratingCount = ratingAverage === null ? 0 : 1 + ((i * 7919) % 300);
     rows.products.push([
       productId,
       vendor.id,
@@ -171,6 +177,8 @@ function buildChunk(
       leaf.options ? [{ key: leaf.options.name, name: OPTION_NAMES[leaf.options.name]!, values: optionValues }] : [],
       minPrice,
       viewCount,
+      ratingAverage,
+      ratingCount,
       "UZS",
       random.chance(0.04) ? 1 : 0,
       status === "published" ? createdAt : null,
@@ -199,6 +207,8 @@ async function copyChunk(sql: SqlClient, rows: ChunkRows): Promise<void> {
       "options",
       "min_price_amount",
       "view_count",
+      "rating_average",
+      "rating_count",
       "currency",
       "featured",
       "published_at",
