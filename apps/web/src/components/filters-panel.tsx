@@ -8,12 +8,13 @@ import { useTransition } from "react";
 import { buttonClass } from "@ultramarket/ui";
 
 /**
- * The category's filter form inside a disclosure. On a wide screen it is open and cannot be
- * closed (the summary hides); on a phone it starts closed (the server guesses from the user
- * agent, see the page) and opens from its summary, which is a native, keyboard-operable
- * control. Without scripts the form is a plain GET form; with them it navigates in place
- * and leaves empty fields out of the URL. The page remounts this component (by key) when the
- * URL changes, so the fields always show the filters that apply and a phone closes it.
+ * A listing's filter form (category page, search results) inside a disclosure. On a wide
+ * screen it is open and cannot be closed (the summary hides); on a phone it starts closed
+ * (the server guesses from the user agent, see looksLikePhone) and opens from its summary,
+ * which is a native, keyboard-operable control. Without scripts the form is a plain GET
+ * form; with them it navigates in place and leaves empty fields out of the URL. The page
+ * remounts this component (by key) when the URL changes, so the fields always show the
+ * filters that apply and a phone closes it.
  */
 export function FiltersPanel({
   action,
