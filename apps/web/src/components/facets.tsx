@@ -1,7 +1,7 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
 
 import { fill } from "~/components/form-value";
+import { PendingLink } from "~/components/pending-navigation";
 import type { Messages } from "~/i18n/messages";
 
 /** One value of a facet: a checkbox (any of several) or a radio (one of them) in the filter form. */
@@ -97,7 +97,7 @@ export function ActiveFilterChips({ chips, clearHref, t }: { chips: FilterChip[]
       <ul aria-label={t.filters.active} className="flex flex-wrap gap-2" data-testid="active-filters">
         {chips.map((chip) => (
           <li key={chip.key}>
-            <Link
+            <PendingLink
               href={chip.href}
               aria-label={fill(t.filters.remove, { name: chip.label })}
               className="inline-flex items-center gap-1.5 rounded-full bg-indigo-50 px-3 py-1 text-indigo-800 hover:bg-indigo-100"
@@ -106,13 +106,13 @@ export function ActiveFilterChips({ chips, clearHref, t }: { chips: FilterChip[]
               <span aria-hidden="true" className="text-indigo-400">
                 ×
               </span>
-            </Link>
+            </PendingLink>
           </li>
         ))}
       </ul>
-      <Link href={clearHref} className="px-1 text-indigo-700 hover:underline">
+      <PendingLink href={clearHref} className="px-1 text-indigo-700 hover:underline">
         {t.filters.clearAll}
-      </Link>
+      </PendingLink>
     </div>
   );
 }

@@ -1,11 +1,9 @@
 "use client";
 
-import Link from "next/link";
-import { useRouter } from "next/navigation";
 import type { FormEvent, ReactNode } from "react";
-import { useTransition } from "react";
 
 import { buttonClass } from "@ultramarket/ui";
+import { PendingLink, useListingNavigation } from "~/components/pending-navigation";
 
 /**
  * A listing's filter form (category page, search results) inside a disclosure. On a wide
@@ -31,8 +29,7 @@ export function FiltersPanel({
   labels: { title: string; apply: string; reset: string; loading: string };
   children: ReactNode;
 }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
+  const { pending, navigate } = useListingNavigation();
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -40,7 +37,7 @@ export function FiltersPanel({
     for (const [name, value] of new FormData(event.currentTarget)) {
       if (typeof value === "string" && value.trim() !== "") params.append(name, value.trim());
     }
-    startTransition(() => router.push(`${action}?${params.toString()}`));
+    navigate(`${action}?${params.toString()}`);
   };
 
   return (
@@ -69,9 +66,9 @@ export function FiltersPanel({
             {pending ? labels.loading : labels.apply}
           </button>
           {resetHref ? (
-            <Link href={resetHref} className="text-indigo-700 hover:underline">
+            <PendingLink href={resetHref} className="text-indigo-700 hover:underline">
               {labels.reset}
-            </Link>
+            </PendingLink>
           ) : null}
         </div>
       </form>

@@ -1,7 +1,6 @@
-import Link from "next/link";
-
 import { FacetGroup, FacetOption, PriceRangeFields } from "~/components/facets";
 import { fill } from "~/components/form-value";
+import { PendingLink } from "~/components/pending-navigation";
 import { ATTRIBUTE_PARAM } from "~/components/search-params";
 import type { Messages } from "~/i18n/messages";
 import type { SearchPageQuery } from "./query";
@@ -55,22 +54,22 @@ export function SearchFacetFields({
           <ul className="max-h-64 space-y-1 overflow-y-auto pr-1">
             {query.category ? (
               <li>
-                <Link href={hrefWith({ category: undefined, attributes: {} })} className="text-indigo-700 hover:underline">
+                <PendingLink href={hrefWith({ category: undefined, attributes: {} })} className="text-indigo-700 hover:underline">
                   <span aria-hidden="true">← </span>
                   {t.allCategories}
-                </Link>
+                </PendingLink>
               </li>
             ) : null}
             {facets.categories.map((category) => (
               <li key={category.slug}>
-                <Link
+                <PendingLink
                   href={hrefWith({ category: category.slug, attributes: {} })}
                   aria-current={category.slug === query.category ? "true" : undefined}
                   className={`flex items-center gap-2 py-0.5 hover:text-indigo-700 ${category.slug === query.category ? "font-semibold text-indigo-700" : "text-slate-700"}`}
                 >
                   <span className="min-w-0 flex-1 break-words">{category.name}</span>
                   <span className="text-xs tabular-nums text-slate-400">{category.count}</span>
-                </Link>
+                </PendingLink>
               </li>
             ))}
           </ul>

@@ -1,6 +1,5 @@
 import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
-import Link from "next/link";
 
 import { EmptyState, formatPrice, ProductGrid } from "@ultramarket/ui";
 import type { FilterChip } from "~/components/facets";
@@ -8,6 +7,7 @@ import { ActiveFilterChips, priceRangeLabel } from "~/components/facets";
 import { FiltersPanel } from "~/components/filters-panel";
 import { fill } from "~/components/form-value";
 import { resolveLocale } from "~/components/locale";
+import { PendingLink, PendingNavigation, PendingRegion } from "~/components/pending-navigation";
 import type { SearchParams } from "~/components/search-params";
 import { alternatesFor } from "~/components/seo";
 import type { Locale } from "~/i18n/locales";
@@ -133,7 +133,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
   const [beforeSuggestion, afterSuggestion] = t.search.didYouMean.split("{q}");
 
   return (
-    <div>
+    <PendingNavigation>
       <h1 className="text-2xl font-bold break-words" data-testid="search-title">
         {query.q ? fill(t.search.titleFor, { q: query.q }) : t.search.title}
       </h1>
@@ -149,9 +149,9 @@ export default async function SearchPage({ params, searchParams }: Props) {
         {result.didYouMean ? (
           <p data-testid="search-did-you-mean">
             {beforeSuggestion}
-            <Link href={hrefWith({ q: result.didYouMean })} className="font-medium text-indigo-700 hover:underline">
+            <PendingLink href={hrefWith({ q: result.didYouMean })} className="font-medium text-indigo-700 hover:underline">
               {result.didYouMean}
-            </Link>
+            </PendingLink>
             {afterSuggestion}
           </p>
         ) : null}
@@ -180,7 +180,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
           </aside>
         ) : null}
 
-        <div>
+        <PendingRegion>
           {result.items.length > 0 && result.fallback !== "popular" ? (
             <div className="mb-4 flex justify-end">
               <SortSelect
@@ -206,16 +206,16 @@ export default async function SearchPage({ params, searchParams }: Props) {
             </ResultClickLogger>
           ) : query.page > 1 ? (
             <EmptyState title={t.search.emptyPage}>
-              <Link href={hrefWith({})} className="text-indigo-700 hover:underline">
+              <PendingLink href={hrefWith({})} className="text-indigo-700 hover:underline">
                 {t.search.firstPage}
-              </Link>
+              </PendingLink>
             </EmptyState>
           ) : chips.length > 0 ? (
             <EmptyState title={t.filters.noMatch}>
               <p>{t.filters.noMatchHint}</p>
-              <Link href={clearHref} className="mt-2 inline-block text-indigo-700 hover:underline">
+              <PendingLink href={clearHref} className="mt-2 inline-block text-indigo-700 hover:underline">
                 {t.filters.clearAll}
-              </Link>
+              </PendingLink>
             </EmptyState>
           ) : (
             <EmptyState title={t.search.empty}>
@@ -226,8 +226,8 @@ export default async function SearchPage({ params, searchParams }: Props) {
           {paged ? (
             <Pagination current={query.page} last={lastPage} hrefFor={(page) => searchHref(locale, { ...query, page })} t={t} />
           ) : null}
-        </div>
+        </PendingRegion>
       </div>
-    </div>
+    </PendingNavigation>
   );
 }

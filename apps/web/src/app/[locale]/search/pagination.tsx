@@ -1,6 +1,5 @@
-import Link from "next/link";
-
 import { fill } from "~/components/form-value";
+import { PendingLink } from "~/components/pending-navigation";
 import type { Messages } from "~/i18n/messages";
 import { pageNumbers } from "./query";
 
@@ -24,14 +23,14 @@ export function Pagination({
       <ul className="flex flex-wrap items-center gap-1.5 text-sm">
         {current > 1 ? (
           <li>
-            <Link
+            <PendingLink
               href={hrefFor(current - 1)}
               rel="prev"
               className={`${linkClass} border-slate-300 bg-white text-slate-700 hover:border-indigo-400`}
             >
               <span aria-hidden="true">←&nbsp;</span>
               {t.search.previous}
-            </Link>
+            </PendingLink>
           </li>
         ) : null}
         {pageNumbers(current, last).map((n, i) =>
@@ -41,27 +40,27 @@ export function Pagination({
             </li>
           ) : (
             <li key={n}>
-              <Link
+              <PendingLink
                 href={hrefFor(n)}
                 aria-label={fill(t.search.pageN, { n })}
                 aria-current={n === current ? "page" : undefined}
                 className={`${linkClass} ${n === current ? "border-indigo-600 bg-indigo-600 font-semibold text-white" : "border-slate-300 bg-white text-slate-700 hover:border-indigo-400"}`}
               >
                 {n}
-              </Link>
+              </PendingLink>
             </li>
           ),
         )}
         {current < last ? (
           <li>
-            <Link
+            <PendingLink
               href={hrefFor(current + 1)}
               rel="next"
               className={`${linkClass} border-slate-300 bg-white text-slate-700 hover:border-indigo-400`}
             >
               {t.search.next}
               <span aria-hidden="true">&nbsp;→</span>
-            </Link>
+            </PendingLink>
           </li>
         ) : null}
       </ul>

@@ -1,7 +1,8 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useId, useTransition } from "react";
+import { useId } from "react";
+
+import { useListingNavigation } from "~/components/pending-navigation";
 
 /**
  * The sort order as a select that navigates when changed. Without scripts it is a GET form carrying the other
@@ -21,9 +22,8 @@ export function SortSelect({
   options: { value: string; label: string; href: string }[];
   labels: { sort: string; show: string };
 }) {
-  const router = useRouter();
+  const { pending, navigate } = useListingNavigation();
   const id = useId();
-  const [pending, startTransition] = useTransition();
   return (
     <form method="get" action={action} className="flex items-center gap-2 text-sm" aria-busy={pending || undefined}>
       {keep.map(([name, value], i) => (
@@ -39,7 +39,7 @@ export function SortSelect({
         disabled={pending}
         onChange={(event) => {
           const option = options.find((o) => o.value === event.target.value);
-          if (option) startTransition(() => router.push(option.href));
+          if (option) navigate(option.href);
         }}
         data-testid="search-sort"
         className="rounded-lg border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900 disabled:opacity-60"
