@@ -45,6 +45,38 @@ export function FacetGroup({ legend, children, testId }: { legend: string; child
   );
 }
 
+/** A value of a facet as the filter form shows it; `count` is null for a value set in the URL but not on offer. */
+export interface FacetValue {
+  value: string;
+  label: string;
+  count: number | null;
+}
+
+/** A facet's values, and those set in the URL but not among them (still shown, ticked, without a count). */
+export function withSelected(offered: FacetValue[], selected: string[]): FacetValue[] {
+  const values = new Set(offered.map((option) => option.value));
+  return [...offered, ...selected.filter((value) => !values.has(value)).map((value) => ({ value, label: value, count: null }))];
+}
+
+/** A facet whose values are checkboxes of one name: a listing matches any ticked value. Nothing when it has none. */
+export function CheckboxFacet(props: { legend: string; name: string; options: FacetValue[]; selected: string[]; testId?: string }) {
+  if (props.options.length === 0) return null;
+  return (
+    <FacetGroup legend={props.legend} testId={props.testId}>
+      {props.options.map((option) => (
+        <FacetOption
+          key={option.value}
+          name={props.name}
+          value={option.value}
+          label={option.label}
+          count={option.count}
+          checked={props.selected.includes(option.value)}
+        />
+      ))}
+    </FacetGroup>
+  );
+}
+
 /** "From" and "to" price fields in whole so'm; the placeholders show the range on offer (given in tiyin). */
 export function PriceRangeFields({
   min,

@@ -34,3 +34,11 @@ export function somRange(minValue: string | string[] | undefined, maxValue: stri
 /** Brand names from the URL: trimmed, distinct, within the API's limits. */
 export const brandsFrom = (value: string | string[] | undefined): string[] =>
   [...new Set(allValues(value).map((b) => b.trim()))].filter((b) => b.length > 0 && b.length <= MAX_BRAND_LENGTH).slice(0, MAX_BRANDS);
+
+/** Attribute filters without one value, and without the key once it has no value left. */
+export function withoutAttributeValue(attributes: Record<string, string[]>, key: string, value: string): Record<string, string[]> {
+  const rest = (attributes[key] ?? []).filter((v) => v !== value);
+  const without = { ...attributes, [key]: rest };
+  if (rest.length === 0) delete without[key];
+  return without;
+}

@@ -1,4 +1,4 @@
-import { FacetGroup, FacetOption, PriceRangeFields } from "~/components/facets";
+import { CheckboxFacet, FacetGroup, FacetOption, PriceRangeFields, withSelected } from "~/components/facets";
 import { fill } from "~/components/form-value";
 import { PendingLink } from "~/components/pending-navigation";
 import { ATTRIBUTE_PARAM } from "~/components/search-params";
@@ -7,12 +7,6 @@ import type { SearchPageQuery } from "./query";
 import type { SearchResult } from "./results";
 
 type Facets = NonNullable<SearchResult["facets"]>;
-
-/** A facet's values, and the ones set in the URL but not among them (still shown, ticked, without a count). */
-function withSelected<T>(offered: T[], valueOf: (option: T) => string, selected: string[], make: (value: string) => T): T[] {
-  const values = new Set(offered.map(valueOf));
-  return [...offered, ...selected.filter((value) => !values.has(value)).map(make)];
-}
 
 /**
  * The results' facets as the fields of the filter form (a GET form to the results page): price, brands, sellers,
@@ -31,16 +25,12 @@ export function SearchFacetFields({
   t: Messages;
 }) {
   const brands = withSelected(
-    facets.brands.map((b) => ({ value: b.value, count: b.count as number | null })),
-    (b) => b.value,
+    facets.brands.map((b) => ({ value: b.value, label: b.value, count: b.count })),
     query.brands,
-    (value) => ({ value, count: null }),
   );
   const vendors = withSelected(
-    facets.vendors.map((v) => ({ slug: v.slug, name: v.name, count: v.count as number | null })),
-    (v) => v.slug,
+    facets.vendors.map((v) => ({ value: v.slug, label: v.name, count: v.count })),
     query.vendors,
-    (slug) => ({ slug, name: slug, count: null }),
   );
   const ratings = facets.ratings.filter((r) => r.count > 0 || r.atLeast === query.rating);
   return (
@@ -76,57 +66,20 @@ export function SearchFacetFields({
         </div>
       ) : null}
       <PriceRangeFields min={query.min} max={query.max} offered={facets.price} t={t} />
-      {brands.length > 0 ? (
-        <FacetGroup legend={t.filters.brand} testId="facet-brands">
-          {brands.map((brand) => (
-            <FacetOption
-              key={brand.value}
-              name="brand"
-              value={brand.value}
-              label={brand.value}
-              count={brand.count}
-              checked={query.brands.includes(brand.value)}
-            />
-          ))}
-        </FacetGroup>
-      ) : null}
-      {vendors.length > 0 ? (
-        <FacetGroup legend={t.search.vendor} testId="facet-vendors">
-          {vendors.map((vendor) => (
-            <FacetOption
-              key={vendor.slug}
-              name="vendor"
-              value={vendor.slug}
-              label={vendor.name}
-              count={vendor.count}
-              checked={query.vendors.includes(vendor.slug)}
-            />
-          ))}
-        </FacetGroup>
-      ) : null}
-      {facets.attributes.map((facet) => {
-        const selected = query.attributes[facet.key] ?? [];
-        const values = withSelected(
-          facet.values.map((v) => ({ value: v.value, name: v.name, count: v.count as number | null })),
-          (v) => v.value,
-          selected,
-          (value) => ({ value, name: value, count: null }),
-        );
-        return (
-          <FacetGroup key={facet.key} legend={facet.name}>
-            {values.map((option) => (
-              <FacetOption
-                key={option.value}
-                name={`${ATTRIBUTE_PARAM}${facet.key}`}
-                value={option.value}
-                label={option.name}
-                count={option.count}
-                checked={selected.includes(option.value)}
-              />
-            ))}
-          </FacetGroup>
-        );
-      })}
+      <CheckboxFacet legend={t.filters.brand} name="brand" options={brands} selected={query.brands} testId="facet-brands" />
+      <CheckboxFacet legend={t.search.vendor} name="vendor" options={vendors} selected={query.vendors} testId="facet-vendors" />
+      {facets.attributes.map((facet) => (
+        <CheckboxFacet
+          key={facet.key}
+          legend={facet.name}
+          name={`${ATTRIBUTE_PARAM}${facet.key}`}
+          options={withSelected(
+            facet.values.map((v) => ({ value: v.value, label: v.name, count: v.count })),
+            query.attributes[facet.key] ?? [],
+          )}
+          selected={query.attributes[facet.key] ?? []}
+        />
+      ))}
       {ratings.length > 0 ? (
         <FacetGroup legend={t.search.rating} testId="facet-rating">
           <FacetOption type="radio" name="rating" value="" label={t.search.anyRating} count={null} checked={query.rating === undefined} />

@@ -10,6 +10,7 @@ import {
   MAX_ATTRIBUTE_VALUES,
   MAX_ATTRIBUTES,
   somRange,
+  withoutAttributeValue,
 } from "../../../components/search-params";
 import type { Locale } from "~/i18n/locales";
 
@@ -158,12 +159,8 @@ export function activeSearchFilters(query: SearchPageQuery): ActiveSearchFilter[
     list.push({ kind: "price", min: query.min, max: query.max, without: { ...base, min: undefined, max: undefined } });
   if (query.rating !== undefined) list.push({ kind: "rating", atLeast: query.rating, without: { ...base, rating: undefined } });
   for (const [key, values] of Object.entries(query.attributes))
-    for (const value of values) {
-      const rest = values.filter((v) => v !== value);
-      const attributes = { ...query.attributes, [key]: rest };
-      if (rest.length === 0) delete attributes[key];
-      list.push({ kind: "attribute", key, value, without: { ...base, attributes } });
-    }
+    for (const value of values)
+      list.push({ kind: "attribute", key, value, without: { ...base, attributes: withoutAttributeValue(query.attributes, key, value) } });
   if (query.inStock) list.push({ kind: "inStock", without: { ...base, inStock: false } });
   return list;
 }

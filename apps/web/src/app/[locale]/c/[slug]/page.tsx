@@ -6,7 +6,7 @@ import type { ProductSort } from "@ultramarket/api/catalog-schema";
 import { EmptyState, formatPrice } from "@ultramarket/ui";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { FilterChip } from "~/components/facets";
-import { ActiveFilterChips, FacetGroup, FacetOption, PriceRangeFields, priceRangeLabel } from "~/components/facets";
+import { ActiveFilterChips, CheckboxFacet, PriceRangeFields, priceRangeLabel, withSelected } from "~/components/facets";
 import { FiltersPanel } from "~/components/filters-panel";
 import { resolveLocale } from "~/components/locale";
 import { orNotFound } from "~/components/not-found-error";
@@ -99,10 +99,10 @@ export default async function CategoryPage({ params, searchParams }: Props) {
     { value: "price_desc", label: t.sortPriceDesc },
   ];
   // A brand set in the URL but outside the facets' top brands still shows, ticked.
-  const brandOptions: { brand: string; count: number | null }[] = [
-    ...facets.brands,
-    ...query.brands.filter((b) => !facets.brands.some((f) => f.brand === b)).map((brand) => ({ brand, count: null })),
-  ];
+  const brandOptions = withSelected(
+    facets.brands.map(({ brand, count }) => ({ value: brand, label: brand, count })),
+    query.brands,
+  );
 
   return (
     <div>
@@ -153,26 +153,15 @@ export default async function CategoryPage({ params, searchParams }: Props) {
               offered={facets.priceMin !== null && facets.priceMax !== null ? { min: facets.priceMin, max: facets.priceMax } : null}
               t={t}
             />
-            {brandOptions.length > 0 ? (
-              <FacetGroup legend={t.filters.brand}>
-                {brandOptions.map(({ brand, count }) => (
-                  <FacetOption key={brand} name="brand" value={brand} label={brand} count={count} checked={query.brands.includes(brand)} />
-                ))}
-              </FacetGroup>
-            ) : null}
+            <CheckboxFacet legend={t.filters.brand} name="brand" options={brandOptions} selected={query.brands} />
             {facets.attributes.map((facet) => (
-              <FacetGroup key={facet.key} legend={facet.name}>
-                {facet.values.map((option) => (
-                  <FacetOption
-                    key={option.value}
-                    name={`${ATTRIBUTE_PARAM}${facet.key}`}
-                    value={option.value}
-                    label={option.name}
-                    count={option.count}
-                    checked={query.attributes[facet.key]?.includes(option.value) ?? false}
-                  />
-                ))}
-              </FacetGroup>
+              <CheckboxFacet
+                key={facet.key}
+                legend={facet.name}
+                name={`${ATTRIBUTE_PARAM}${facet.key}`}
+                options={facet.values.map((v) => ({ value: v.value, label: v.name, count: v.count }))}
+                selected={query.attributes[facet.key] ?? []}
+              />
             ))}
             <label className="flex cursor-pointer items-center gap-2">
               <input type="checkbox" name="instock" value="1" defaultChecked={query.inStock} className="h-4 w-4 accent-indigo-600" />

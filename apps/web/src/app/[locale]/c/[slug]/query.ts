@@ -12,6 +12,7 @@ import {
   MAX_ATTRIBUTE_VALUES,
   MAX_ATTRIBUTES,
   somRange,
+  withoutAttributeValue,
 } from "../../../../components/search-params";
 
 export type { SearchParams } from "../../../../components/search-params";
@@ -111,12 +112,8 @@ export function activeFilters(query: CategoryQuery): ActiveFilter[] {
   for (const brand of query.brands)
     list.push({ kind: "brand", brand, without: { ...query, brands: query.brands.filter((b) => b !== brand) } });
   for (const [key, values] of Object.entries(query.attributes))
-    for (const value of values) {
-      const rest = values.filter((v) => v !== value);
-      const attributes = { ...query.attributes, [key]: rest };
-      if (rest.length === 0) delete attributes[key];
-      list.push({ kind: "attribute", key, value, without: { ...query, attributes } });
-    }
+    for (const value of values)
+      list.push({ kind: "attribute", key, value, without: { ...query, attributes: withoutAttributeValue(query.attributes, key, value) } });
   if (query.inStock) list.push({ kind: "inStock", without: { ...query, inStock: false } });
   return list;
 }
