@@ -240,11 +240,8 @@ export function SearchBox({ locale, signedIn, labels }: { locale: Locale; signed
                     aria-selected={index === active}
                     data-kind={suggestion.kind}
                     data-testid="search-suggestion"
-                    onMouseMove={() => {
-                      if (index !== active) setActiveIndex(index);
-                    }}
                     onClick={() => choose(suggestion)}
-                    className={`flex cursor-pointer items-center gap-3 px-3 py-2 ${index === active ? "bg-indigo-50 text-indigo-900" : "text-slate-800"}`}
+                    className={`flex cursor-pointer items-center gap-3 px-3 py-2 ${index === active ? "bg-indigo-50 text-indigo-900" : "text-slate-800 hover:bg-slate-50"}`}
                   >
                     <SuggestionContent suggestion={suggestion} locale={locale} />
                   </li>
