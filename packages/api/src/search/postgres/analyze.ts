@@ -56,8 +56,8 @@ export async function analyzeWords(db: DbExecutor, words: QueryWord[], options: 
                 then ts_lexize('russian_stem', public.unaccent('public.unaccent'::regdictionary, w.cyrillic)) end as ru_stems,
            (select c.word from (select l.word, l.document_count from search_lexicon l
                                  order by l.word <-> w.word limit 20) c
-             where w.typos > 0 and c.word <> w.word and levenshtein_less_equal(c.word, w.word, 1) = 1
-               and c.document_count >= 10 * greatest(1, (select l.document_count from search_lexicon l where l.word = w.word))
+             where w.typos > 0 and c.word <> w.word and levenshtein_less_equal(c.word, w.word, w.typos) <= w.typos
+               and c.document_count >= 3 * greatest(1, (select l.document_count from search_lexicon l where l.word = w.word))
              order by c.document_count desc limit 1) as likelier
       from jsonb_to_recordset(${JSON.stringify(items)}::jsonb)
            as w(ord int, word text, cyrillic text, prefix boolean, typos int)

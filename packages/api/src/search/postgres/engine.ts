@@ -112,7 +112,11 @@ export class PostgresSearchEngine implements SearchEngine {
         const backlog = (await tx.execute(sql`
           delete from search_index_backlog where index_version = ${version} returning product_id`)) as unknown as { product_id: string }[];
         for (let i = 0; i < backlog.length; i += 500)
-          await writeDocuments(tx, version, backlog.slice(i, i + 500).map((b) => b.product_id));
+          await writeDocuments(
+            tx,
+            version,
+            backlog.slice(i, i + 500).map((b) => b.product_id),
+          );
         const [{ count }] = (await tx.execute(sql`select count(*)::int as count from ${table}`)) as unknown as [{ count: number }];
         const retired = (await tx.execute(sql`
           update search_index_versions set status = 'retired', retired_at = now(), updated_at = now()
@@ -124,8 +128,7 @@ export class PostgresSearchEngine implements SearchEngine {
         const keep = new Set([version, ...retired.map((r) => r.version)]);
         const old = (await tx.execute(sql`
           select version from search_index_versions where engine = 'postgres' and status = 'retired'`)) as unknown as { version: number }[];
-        for (const { version: stale } of old)
-          if (!keep.has(stale)) await tx.execute(sql`drop table if exists ${partition(stale)}`);
+        for (const { version: stale } of old) if (!keep.has(stale)) await tx.execute(sql`drop table if exists ${partition(stale)}`);
         this.activeCache = null;
         return { version, documents: count };
       });
@@ -183,10 +186,12 @@ export class PostgresSearchEngine implements SearchEngine {
 
     const [items, [counted], facets] = await Promise.all([
       limit > 0 ? (db.execute(itemsQuery) as unknown as Promise<{ product_id: string }[]>) : Promise.resolve([]),
-      db.execute(sql`select count(*)::int as count from (select 1 from ${table} d where ${where} limit ${COUNT_LIMIT + 1}) m`) as unknown as Promise<
-        [{ count: number }]
-      >,
-      query.facets ? facetCounts(db, table, sql`${textMatch} and ${filterSql(query, { facetBase: true })}`, Boolean(query.filters.categoryId)) : null,
+      db.execute(
+        sql`select count(*)::int as count from (select 1 from ${table} d where ${where} limit ${COUNT_LIMIT + 1}) m`,
+      ) as unknown as Promise<[{ count: number }]>,
+      query.facets
+        ? facetCounts(db, table, sql`${textMatch} and ${filterSql(query, { facetBase: true })}`, Boolean(query.filters.categoryId))
+        : null,
     ]);
     return {
       productIds: items.map((r) => r.product_id),
