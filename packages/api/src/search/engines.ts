@@ -12,6 +12,10 @@ export interface SearchEngineConfig {
 /** Meilisearch when MEILI_URL is set, else the Postgres engine (the embedded default). */
 export function createSearchEngine(config: SearchEngineConfig): SearchEngine {
   if (config.meiliUrl)
-    return new MeilisearchEngine({ url: config.meiliUrl, apiKey: config.meiliApiKey, indexPrefix: config.meiliIndexPrefix ?? "ultramarket_" });
+    return new MeilisearchEngine({
+      url: config.meiliUrl,
+      apiKey: config.meiliApiKey,
+      indexPrefix: config.meiliIndexPrefix ?? "ultramarket_",
+    });
   return new PostgresSearchEngine();
 }

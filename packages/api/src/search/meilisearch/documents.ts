@@ -4,26 +4,13 @@ import type { SearchDocument } from "../engine";
 import { MAX_RESULT_WINDOW } from "../schema";
 
 /** A product as the Meilisearch index holds it: the shared search document, flattened, with sortable numbers. */
-export interface MeiliDocument {
-  productId: string;
-  vendorId: string;
-  categoryId: string;
-  categoryIds: string[];
-  brand: string | null;
-  minPriceAmount: number;
-  maxPriceAmount: number;
-  currency: string;
-  inStock: boolean;
-  rating: number | null;
+export interface MeiliDocument extends Omit<SearchDocument, "publishedAt" | "text"> {
   /** The whole stars of the rating (0 without one): facet counts of "at least n stars" are sums over these. */
   ratingFloor: number;
   /** The rating for sorting, 0 without one, so unrated products sort last as in the Postgres engine. */
   ratingRank: number;
-  ratingCount: number;
-  popularity: number;
   /** Milliseconds since the epoch: Meilisearch sorts numbers, not dates. */
   publishedAt: number;
-  attributeValues: string[];
   /** Folded (search key) texts, see fold.ts; queries are folded the same way. */
   title: string;
   labels: string;
@@ -36,31 +23,13 @@ export interface MeiliDocument {
 }
 
 export function toMeiliDocument(document: SearchDocument): MeiliDocument {
-  const rating = document.rating;
+  const { publishedAt, text, ...fields } = document;
   return {
-    productId: document.productId,
-    vendorId: document.vendorId,
-    categoryId: document.categoryId,
-    categoryIds: document.categoryIds,
-    brand: document.brand,
-    minPriceAmount: document.minPriceAmount,
-    maxPriceAmount: document.maxPriceAmount,
-    currency: document.currency,
-    inStock: document.inStock,
-    rating,
-    ratingFloor: rating === null ? 0 : Math.floor(rating),
-    ratingRank: rating ?? 0,
-    ratingCount: document.ratingCount,
-    popularity: document.popularity,
-    publishedAt: document.publishedAt.getTime(),
-    attributeValues: document.attributeValues,
-    title: document.text.title,
-    labels: document.text.labels,
-    attributes: document.text.attributes,
-    description: document.text.description,
-    titleRu: document.text.titleRu,
-    titleEn: document.text.titleEn,
-    labelsRu: document.text.labelsRu,
+    ...fields,
+    ratingFloor: fields.rating === null ? 0 : Math.floor(fields.rating),
+    ratingRank: fields.rating ?? 0,
+    publishedAt: publishedAt.getTime(),
+    ...text,
   };
 }
 

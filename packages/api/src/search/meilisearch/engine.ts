@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { EnqueuedTaskPromise, MultiSearchParams, SearchParams, Task, WaitOptions } from "meilisearch";
+import type { EnqueuedTaskPromise, FederatedMultiSearchParams, MultiSearchParams, SearchResponse, Task, WaitOptions } from "meilisearch";
 import { Meilisearch, MeilisearchApiError } from "meilisearch";
 
 import type { DbExecutor } from "@ultramarket/db";
@@ -17,6 +17,7 @@ import {
   facetsFrom,
   matchedWords,
   paginationParams,
+  POPULAR_FIRST,
   RETRIEVED_ATTRIBUTES,
   searchWindow,
   sortParams,
@@ -298,74 +299,77 @@ export class MeilisearchEngine implements SearchEngine {
   }
 
   private async search(indexUid: string, query: EngineQuery): Promise<EngineResult> {
-    const { offset, limit } = searchWindow(query.offset, query.limit);
-    const filter = filterConditions(query.filters, { facetBase: false });
-    let words = queryWords(query.text).map((w) => w.word);
-    if (query.match === "any" && words.length > 1) {
-      words = await this.wordsThatMatch(indexUid, words, filter);
-      if (words.length === 0) return emptyResult();
-    }
+    const words = queryWords(query.text).map((w) => w.word);
     const q = words.join(" ");
+    const filter = filterConditions(query.filters, { facetBase: false });
     const withAttributes = Boolean(query.filters.categoryId);
-    const facets = query.facets ? facetNames(withAttributes) : undefined;
-    // `all`: every word must match (prefix for the last, typos allowed). `any` is the relaxed fallback: Meilisearch's
-    // `last` strategy ranks documents with all words first and then drops words from the end, so what it adds always
-    // holds the first word; words that match nothing at all were taken out above, so one unknown word cannot empty it.
-    const matchingStrategy = query.match === "any" ? "last" : "all";
-    // Facets count without the brand, vendor and attribute choices: a second query in the same request then.
-    const separateFacets = facets !== undefined && hasFacetNarrowing(query.filters);
-    const main: SearchParams = {
-      q,
-      filter: filter.length ? filter : undefined,
-      ...paginationParams(offset, limit),
-      sort: sortParams(query.sort, q.length > 0),
-      matchingStrategy,
-      attributesToRetrieve: RETRIEVED_ATTRIBUTES,
-      showMatchesPosition: q.length > 0,
-      facets: separateFacets ? undefined : facets,
-    };
-    let response: SearchOutcome;
-    let facetResponse: SearchOutcome | null;
-    if (separateFacets) {
-      const base = filterConditions(query.filters, { facetBase: true });
-      const { results } = await this.client.multiSearch<MultiSearchParams, RetrievedFields>({
-        queries: [
-          { indexUid, ...main },
-          { indexUid, q, filter: base.length ? base : undefined, matchingStrategy, page: 1, hitsPerPage: 0, facets },
-        ],
-      });
-      response = results[0]!;
-      facetResponse = results[1]!;
-    } else {
-      response = await this.client.index(indexUid).search(q, main);
-      facetResponse = facets ? response : null;
-    }
-    const { total, totalIsEstimate } = totalOf(response);
+    const facets = query.facets ? facetNames(withAttributes) : null;
+    // Facets count without the brand, vendor and attribute choices: a search of their own then.
+    const facetFilter = facets && hasFacetNarrowing(query.filters) ? filterConditions(query.filters, { facetBase: true }) : null;
+    const plan: SearchPlan = { indexUid, sort: query.sort, filter, window: searchWindow(query.offset, query.limit), facets, facetFilter };
+    const found = query.match === "any" && words.length > 1 ? await this.searchAnyWord(plan, words) : await this.searchAllWords(plan, q);
+    const { total, totalIsEstimate } = totalOf(found.response);
     return {
-      productIds: response.hits.map((hit) => hit.productId),
+      productIds: found.response.hits.map((hit) => hit.productId),
       total,
       totalIsEstimate,
-      facets: facetResponse ? facetsFrom(facetResponse, withAttributes) : null,
-      matchedWords: q ? matchedWords(words, response.hits) : [],
+      facets: found.facets ? facetsFrom(found.facets, withAttributes) : null,
+      matchedWords: q ? matchedWords(words, found.response.hits) : [],
       // Meilisearch corrects typos inside the search; there is no separate corrected query to report.
       correctedText: null,
       alternativeText: null,
     };
   }
 
-  /** The query words that find something under these filters on their own, in the order typed (one request). */
-  private async wordsThatMatch(indexUid: string, words: string[], filter: string[]): Promise<string[]> {
+  /** Every word must match (typos allowed, the last word a prefix); the facet search rides in the same request. */
+  private async searchAllWords({ indexUid, sort, filter, window, facets, facetFilter }: SearchPlan, q: string): Promise<SearchFound> {
+    const main = {
+      ...textParams(q, sort),
+      filter: filterParam(filter),
+      ...paginationParams(window.offset, window.limit),
+      matchingStrategy: "all" as const,
+      facets: facets && !facetFilter ? facets : undefined,
+    };
+    if (!facets || !facetFilter) {
+      const response: SearchOutcome = await this.client.index(indexUid).search(q, main);
+      return { response, facets: facets ? response : null };
+    }
     const { results } = await this.client.multiSearch<MultiSearchParams, RetrievedFields>({
-      queries: words.map((word) => ({
-        indexUid,
-        q: word,
-        filter: filter.length ? filter : undefined,
-        matchingStrategy: "all" as const,
-        page: 1,
-        hitsPerPage: 0,
-      })),
+      queries: [
+        { indexUid, ...main },
+        { indexUid, q, filter: filterParam(facetFilter), matchingStrategy: "all", page: 1, hitsPerPage: 0, facets },
+      ],
     });
-    return words.filter((_, i) => totalOf(results[i]!).total > 0);
+    return { response: results[0]!, facets: results[1]! };
+  }
+
+  /**
+   * The relaxed fallback: documents with any of the words. Meilisearch's `last` matching strategy is not that (it
+   * drops words from the end but always keeps the first, so "artel apple" would find no Apple product): each word is
+   * a query of its own and a federated search merges them into one list, each document once, ranked by its best match
+   * (or by the sort, which every query shares); facets count over the union.
+   */
+  private async searchAnyWord({ indexUid, sort, filter, window, facets, facetFilter }: SearchPlan, words: string[]): Promise<SearchFound> {
+    const queries = (conditions: string[]) =>
+      words.map((word) => ({ indexUid, ...textParams(word, sort), filter: filterParam(conditions), matchingStrategy: "all" as const }));
+    const federated = (conditions: string[], page: { offset: number; limit: number }, facetsByIndex: string[] | null) =>
+      this.client.multiSearch<FederatedMultiSearchParams, RetrievedFields>({
+        federation: { ...page, facetsByIndex: facetsByIndex ? { [indexUid]: facetsByIndex } : undefined },
+        queries: queries(conditions),
+      });
+    const asOutcome = (response: SearchResponse<RetrievedFields>): SearchOutcome => ({
+      hits: response.hits,
+      totalHits: response.totalHits,
+      estimatedTotalHits: response.estimatedTotalHits,
+      facetDistribution: response.facetsByIndex?.[indexUid]?.distribution,
+      facetStats: response.facetsByIndex?.[indexUid]?.stats,
+    });
+    const [response, facetResponse] = await Promise.all([
+      federated(filter, window, facets && !facetFilter ? facets : null),
+      facets && facetFilter ? federated(facetFilter, { offset: 0, limit: 0 }, facets) : null,
+    ]);
+    const outcome = asOutcome(response);
+    return { response: outcome, facets: facetResponse ? asOutcome(facetResponse) : facets ? outcome : null };
   }
 
   async suggestProducts(db: DbExecutor, text: string, limit: number): Promise<{ productIds: string[]; matchedWords: string[] }> {
@@ -373,14 +377,43 @@ export class MeilisearchEngine implements SearchEngine {
     const none = { productIds: [], matchedWords: [] };
     if (words.length === 0) return none;
     return this.onActiveIndex(db, none, async (indexUid) => {
-      // Relevance first (a typo ranks below an exact prefix), popularity among equals: the last ranking rule.
+      // The most popular of the products matching what is typed so far (the `sort` rule ranks first).
       const response: SearchOutcome = await this.client.index(indexUid).search(words.join(" "), {
         limit,
         matchingStrategy: "all",
+        sort: POPULAR_FIRST,
         attributesToRetrieve: RETRIEVED_ATTRIBUTES,
         showMatchesPosition: true,
       });
       return { productIds: response.hits.map((hit) => hit.productId), matchedWords: matchedWords(words, response.hits) };
     });
   }
+}
+
+/** One search as planned from the engine query: where, in what order, which window, and which facets over what. */
+interface SearchPlan {
+  indexUid: string;
+  sort: EngineQuery["sort"];
+  filter: string[];
+  window: { offset: number; limit: number };
+  facets: string[] | null;
+  /** The facet base's filter when it differs from the query's (then the facets need a search of their own). */
+  facetFilter: string[] | null;
+}
+
+interface SearchFound {
+  response: SearchOutcome;
+  facets: SearchOutcome | null;
+}
+
+const filterParam = (conditions: string[]) => (conditions.length ? conditions : undefined);
+
+/** What every search of typed words asks for: the words, the order, and the ids and title matches of the hits. */
+function textParams(q: string, sort: EngineQuery["sort"]) {
+  return {
+    q,
+    sort: sortParams(sort, q.length > 0),
+    attributesToRetrieve: RETRIEVED_ATTRIBUTES,
+    showMatchesPosition: q.length > 0,
+  };
 }

@@ -35,6 +35,9 @@ export function paginationParams(offset: number, limit: number): Pick<SearchPara
   return { offset, limit };
 }
 
+/** Most viewed first: relevance without words typed, and product suggestions. */
+export const POPULAR_FIRST = ["popularity:desc", "productId:asc"];
+
 /**
  * The sort parameter for an order; relevance has none when words were typed (the ranking rules decide, popularity
  * last) and sorts by popularity when nothing was. The product id breaks ties, so pages never overlap.
@@ -50,7 +53,7 @@ export function sortParams(sort: EngineQuery["sort"], hasText: boolean): string[
     case "rating":
       return ["ratingRank:desc", "ratingCount:desc", "productId:asc"];
     default:
-      return hasText ? undefined : ["popularity:desc", "productId:asc"];
+      return hasText ? undefined : POPULAR_FIRST;
   }
 }
 
