@@ -168,8 +168,9 @@ export class PostgresSearchEngine implements SearchEngine {
     const plan = textQuery(analyzed, synonyms, query.match);
     const table = partition(version);
     const textMatch = plan ? sql`d.tsv @@ ${plan.tsquery}::tsquery` : sql`true`;
-    const narrowing = filterSql(query, { facetBase: false });
-    const where = sql`${textMatch} and ${narrowing}`;
+    // Every row of the partition has this version; saying so lets the (index_version, <sort>) indexes return rows in order.
+    const inVersion = sql`d.index_version = ${version}`;
+    const where = sql`${inVersion} and ${textMatch} and ${filterSql(query, { facetBase: false })}`;
     const offset = Math.min(query.offset, RANK_WINDOW);
     const limit = Math.max(0, Math.min(query.limit, RANK_WINDOW - offset));
 
@@ -178,7 +179,7 @@ export class PostgresSearchEngine implements SearchEngine {
         ? sql`
           select c.product_id from (
             select d.product_id, d.tsv, d.popularity from ${table} d where ${where}
-             order by d.popularity desc, d.product_id limit ${RANK_WINDOW}
+             order by d.popularity desc nulls last, d.product_id limit ${RANK_WINDOW}
           ) c
           order by ts_rank(c.tsv, ${plan.tsquery}::tsquery) * (1 + ln(1 + c.popularity) / 10) desc, c.popularity desc, c.product_id
           limit ${limit} offset ${offset}`
@@ -211,8 +212,8 @@ export class PostgresSearchEngine implements SearchEngine {
     // Suggestions run on every key press: prefix match of the words as typed, no correction round trip.
     const tsquery = words.map((w, i) => lexeme(w.word, i === words.length - 1)).join(" & ");
     const rows = (await db.execute(sql`
-      select d.product_id from ${partition(version)} d where d.tsv @@ ${tsquery}::tsquery
-       order by d.popularity desc, d.product_id limit ${limit}`)) as unknown as { product_id: string }[];
+      select d.product_id from ${partition(version)} d where d.index_version = ${version} and d.tsv @@ ${tsquery}::tsquery
+       order by d.popularity desc nulls last, d.product_id limit ${limit}`)) as unknown as { product_id: string }[];
     return { productIds: rows.map((r) => r.product_id), matchedWords: words.map((w) => w.word) };
   }
 }
@@ -297,13 +298,15 @@ function orderBy(sort: EngineQuery["sort"]): SQL {
     case "price_asc":
       return sql`d.min_price_amount asc, d.product_id`;
     case "price_desc":
-      return sql`d.min_price_amount desc, d.product_id`;
+      // Backwards along the price index (ties by id descending too).
+      return sql`d.min_price_amount desc, d.product_id desc`;
     case "newest":
-      return sql`d.published_at desc, d.product_id`;
+      // NULLS LAST as the index is built (drizzle's .desc()), or Postgres cannot read it in order.
+      return sql`d.published_at desc nulls last, d.product_id`;
     case "rating":
       return sql`d.rating desc nulls last, d.rating_count desc, d.product_id`;
     default:
-      return sql`d.popularity desc, d.product_id`;
+      return sql`d.popularity desc nulls last, d.product_id`;
   }
 }
 
