@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import type { EnqueuedTaskPromise, FederatedMultiSearchParams, MultiSearchParams, SearchResponse, Task, WaitOptions } from "meilisearch";
 import { Meilisearch, MeilisearchApiError } from "meilisearch";
 
@@ -23,9 +22,19 @@ import {
   sortParams,
   totalOf,
 } from "./search-request";
+import {
+  activate,
+  ActiveVersion,
+  addToBacklog,
+  liveVersions,
+  lockForSwap,
+  lockForWrite,
+  markFailed,
+  registerBuild,
+  takeBacklog,
+} from "../index-versions";
 
 /** Held shared while a sync reads the live versions, exclusively while a rebuild registers or activates its version. */
-const INDEX_LOCK = 740_002;
 /** Products per document batch of a rebuild. */
 const PAGE_SIZE = 1000;
 /** Batches a rebuild sends ahead of the ones Meilisearch has finished (bounded, so a slow server slows the reader). */
@@ -42,18 +51,6 @@ export interface MeilisearchEngineOptions {
   indexPrefix?: string;
   /** Milliseconds per HTTP request. */
   timeoutMs?: number;
-}
-
-interface VersionRow {
-  version: number;
-  status: "active" | "building";
-  started_at: Date;
-}
-
-async function liveVersions(db: DbExecutor): Promise<VersionRow[]> {
-  return (await db.execute(sql`
-    select version, status, started_at from search_index_versions
-     where engine = 'meilisearch' and status in ('active', 'building') order by version`)) as unknown as VersionRow[];
 }
 
 function isIndexNotFound(error: unknown): boolean {
@@ -84,7 +81,7 @@ export class MeilisearchEngine implements SearchEngine {
   readonly name = "meilisearch" as const;
   private readonly client: Meilisearch;
   private readonly prefix: string;
-  private activeCache: { version: number | null; at: number } | null = null;
+  private readonly active = new ActiveVersion("meilisearch");
 
   constructor(options: MeilisearchEngineOptions) {
     const prefix = options.indexPrefix ?? "";
@@ -97,26 +94,16 @@ export class MeilisearchEngine implements SearchEngine {
     return `${this.prefix}products_v${Math.trunc(version)}`;
   }
 
-  /** The version queries read; cached a second per process. */
-  private async activeVersion(db: DbExecutor): Promise<number | null> {
-    const now = Date.now();
-    if (this.activeCache && now - this.activeCache.at < 1000) return this.activeCache.version;
-    const [row] = (await db.execute(sql`
-      select version from search_index_versions where engine = 'meilisearch' and status = 'active'`)) as unknown as { version: number }[];
-    this.activeCache = { version: row?.version ?? null, at: now };
-    return this.activeCache.version;
-  }
-
   /** Runs a read on the active index; when a rebuild elsewhere dropped the index this process had cached, once more. */
   private async onActiveIndex<T>(db: DbExecutor, empty: T, read: (indexUid: string) => Promise<T>): Promise<T> {
-    const version = await this.activeVersion(db);
+    const version = await this.active.get(db);
     if (version === null) return empty;
     try {
       return await read(this.indexUid(version));
     } catch (error) {
       if (!isIndexNotFound(error)) throw error;
-      this.activeCache = null;
-      const current = await this.activeVersion(db);
+      this.active.forget();
+      const current = await this.active.get(db);
       if (current === null) return empty;
       if (current === version) throw error;
       return read(this.indexUid(current));
@@ -127,15 +114,13 @@ export class MeilisearchEngine implements SearchEngine {
     const ids = [...new Set(productIds)];
     if (ids.length === 0) return;
     const versions = await db.transaction(async (tx) => {
-      await tx.execute(sql`select pg_advisory_xact_lock_shared(${INDEX_LOCK})`);
-      const live = await liveVersions(tx);
+      await lockForWrite(tx, "meilisearch");
+      const live = await liveVersions(tx, "meilisearch");
       for (const { version, status } of live)
         if (status === "building")
           // The rebuild may send an older copy of these products after this sync (its pages are read over minutes):
           // it writes them again from the backlog once its pages are in.
-          await tx.execute(sql`
-            insert into search_index_backlog (index_version, product_id)
-            select ${version}, id from unnest(${`{${ids.join(",")}}`}::uuid[]) as id on conflict do nothing`);
+          await addToBacklog(tx, version, ids);
       return live;
     });
     // No index yet: the first rebuild reads the whole catalog.
@@ -144,7 +129,7 @@ export class MeilisearchEngine implements SearchEngine {
     await Promise.all(versions.map(({ version }) => this.writeDocuments(this.indexUid(version), ids, documents, SYNC_WAIT)));
     // Writing to an index a rebuild has just retired and dropped creates it again (Meilisearch creates indexes on
     // first write): drop it once more. Versions are read after the writes were queued, so no such index is missed.
-    const still = new Set((await liveVersions(db)).map((v) => v.version));
+    const still = new Set((await liveVersions(db, "meilisearch")).map((v) => v.version));
     for (const { version } of versions) if (!still.has(version)) await this.dropIndex(this.indexUid(version));
   }
 
@@ -161,18 +146,8 @@ export class MeilisearchEngine implements SearchEngine {
 
   async rebuild(db: DbExecutor, options: { batchSize?: number } = {}): Promise<{ version: number; documents: number }> {
     const batchSize = Math.max(1, options.batchSize ?? PAGE_SIZE);
-    const version = await db.transaction(async (tx) => {
-      // Waits for syncs reading the versions: each one either finished before the catalog is read below, or sees
-      // this version and records its products in the backlog.
-      await tx.execute(sql`select pg_advisory_xact_lock(${INDEX_LOCK})`);
-      const running = (await liveVersions(tx)).find((v) => v.status === "building");
-      if (running) throw new Error(`search index version ${running.version} is already being built`);
-      const [row] = (await tx.execute(sql`
-        insert into search_index_versions (engine, status) values ('meilisearch', 'building') returning version`)) as unknown as {
-        version: number;
-      }[];
-      return row!.version;
-    });
+    // Syncs in flight finish first: each one either is in the catalog read below or records its products in the backlog.
+    const version = await registerBuild(db, "meilisearch");
     const indexUid = this.indexUid(version);
     let documents: number;
     try {
@@ -198,27 +173,19 @@ export class MeilisearchEngine implements SearchEngine {
       for (const task of inFlight) await settle(task, BUILD_WAIT);
       await this.writeBacklog(db, version);
       documents = await db.transaction(async (tx) => {
-        await tx.execute(sql`select pg_advisory_xact_lock(${INDEX_LOCK})`);
+        await lockForSwap(tx, "meilisearch");
         // Syncs wait here now; what they recorded before is written first, so the swap loses nothing.
         await this.writeBacklog(tx, version);
         const { numberOfDocuments } = await index.getStats();
-        await tx.execute(sql`
-          update search_index_versions set status = 'retired', retired_at = now(), updated_at = now()
-           where engine = 'meilisearch' and status = 'active'`);
-        await tx.execute(sql`
-          update search_index_versions set status = 'active', activated_at = now(), document_count = ${numberOfDocuments},
-                 updated_at = now()
-           where version = ${version}`);
+        await activate(tx, "meilisearch", version, numberOfDocuments);
         return numberOfDocuments;
       });
     } catch (error) {
-      await db.execute(sql`
-        update search_index_versions set status = 'failed', error = ${String(error)}, updated_at = now() where version = ${version}`);
-      await db.execute(sql`delete from search_index_backlog where index_version = ${version}`);
+      await markFailed(db, version, error);
       await this.dropIndex(indexUid).catch(() => undefined);
       throw error;
     }
-    this.activeCache = null;
+    this.active.forget();
     // Best effort: a failure leaves an unused index behind, which the next rebuild drops.
     await this.dropUnusedIndexes(db).catch(() => undefined);
     return { version, documents };
@@ -226,10 +193,9 @@ export class MeilisearchEngine implements SearchEngine {
 
   /** Writes the products changed while this version was being built (they are taken off the backlog). */
   private async writeBacklog(db: DbExecutor, version: number): Promise<void> {
-    const rows = (await db.execute(sql`
-      delete from search_index_backlog where index_version = ${version} returning product_id`)) as unknown as { product_id: string }[];
-    for (let i = 0; i < rows.length; i += 500) {
-      const ids = rows.slice(i, i + 500).map((r) => r.product_id);
+    const backlog = await takeBacklog(db, version);
+    for (let i = 0; i < backlog.length; i += 500) {
+      const ids = backlog.slice(i, i + 500);
       await this.writeDocuments(this.indexUid(version), ids, await loadDocuments(db, ids), BUILD_WAIT);
     }
   }
@@ -253,24 +219,24 @@ export class MeilisearchEngine implements SearchEngine {
 
   /** Drops this prefix's product indexes that serve no live version (retired ones, and any a late sync recreated). */
   private async dropUnusedIndexes(db: DbExecutor): Promise<void> {
-    const live = new Set((await liveVersions(db)).map((v) => this.indexUid(v.version)));
+    const live = new Set((await liveVersions(db, "meilisearch")).map((v) => this.indexUid(v.version)));
     for (const uid of await this.ownIndexes()) if (!live.has(uid)) await this.dropIndex(uid);
   }
 
   /** Drops every index of this prefix (tests clean up after themselves with it). */
   async dropAllIndexes(): Promise<void> {
     for (const uid of await this.ownIndexes()) await this.dropIndex(uid);
-    this.activeCache = null;
+    this.active.forget();
   }
 
   async applySynonyms(db: DbExecutor): Promise<void> {
     const synonyms = synonymsSetting(await loadSynonyms(db));
-    for (const { version } of await liveVersions(db))
+    for (const { version } of await liveVersions(db, "meilisearch"))
       await settle(this.client.index(this.indexUid(version)).updateSynonyms(synonyms), BUILD_WAIT);
   }
 
   async stats(db: DbExecutor): Promise<EngineStats> {
-    const versions = await liveVersions(db);
+    const versions = await liveVersions(db, "meilisearch");
     const active = versions.find((v) => v.status === "active") ?? null;
     const building = versions.find((v) => v.status === "building") ?? null;
     const documents = active
