@@ -229,6 +229,10 @@ export class MeilisearchEngine implements SearchEngine {
     this.active.forget();
   }
 
+  async healthy(): Promise<boolean> {
+    return this.client.isHealthy();
+  }
+
   async applySynonyms(db: DbExecutor): Promise<void> {
     const synonyms = synonymsSetting(await loadSynonyms(db));
     for (const { version } of await liveVersions(db, "meilisearch"))
