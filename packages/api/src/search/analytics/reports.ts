@@ -108,17 +108,28 @@ function paged<T>(rows: T[], input: { limit: number; offset: number }) {
   return { items: rows.slice(0, input.limit), nextOffset: rows.length > input.limit ? input.offset + input.limit : null };
 }
 
-/** The most searched queries, with their results and clicks. */
-export async function topQueries(ctx: ReportCtx, input: TopQueriesInput) {
+/** Queries ranked by their searches in the period: which searches count, which groups, and the order. */
+async function rankedQueries(
+  ctx: ReportCtx,
+  input: ReportPeriodInput & { limit: number; offset: number },
+  rank: { where?: SQL; having?: SQL; orderBy: SQL },
+) {
   const period = resolvePeriod(ctx, input);
   const rows = (await ctx.db.execute(sql`
     with ${searchesIn(period)}
     select ${queryAggregates}
       from searches
+     ${rank.where ? sql`where ${rank.where}` : sql``}
      group by folded_text
-     order by searches desc, folded_text
+     ${rank.having ? sql`having ${rank.having}` : sql``}
+     order by ${rank.orderBy}
      limit ${input.limit + 1} offset ${input.offset}`)) as unknown as QueryAggregateRow[];
   return { period: { from: period.from, to: period.to }, ...paged(rows.map(toQueryRow), input) };
+}
+
+/** The most searched queries, with their results and clicks. */
+export async function topQueries(ctx: ReportCtx, input: TopQueriesInput) {
+  return rankedQueries(ctx, input, { orderBy: sql`searches desc, folded_text` });
 }
 
 export interface ZeroResultRow {
@@ -159,17 +170,12 @@ export async function zeroResultQueries(ctx: ReportCtx, input: ZeroResultQueries
  * wrong ones. Lowest click-through first; only searches that found something count.
  */
 export async function lowClickThroughQueries(ctx: ReportCtx, input: LowClickThroughInput) {
-  const period = resolvePeriod(ctx, input);
-  const rows = (await ctx.db.execute(sql`
-    with ${searchesIn(period)}
-    select ${queryAggregates}
-      from searches
-     where result_count > 0
-     group by folded_text
-    having count(*) >= ${input.minSearches}
-     order by (count(*) filter (where clicks > 0))::float8 / count(*), searches desc, folded_text
-     limit ${input.limit + 1} offset ${input.offset}`)) as unknown as QueryAggregateRow[];
-  return { period: { from: period.from, to: period.to }, minSearches: input.minSearches, ...paged(rows.map(toQueryRow), input) };
+  const ranked = await rankedQueries(ctx, input, {
+    where: sql`result_count > 0`,
+    having: sql`count(*) >= ${input.minSearches}`,
+    orderBy: sql`(count(*) filter (where clicks > 0))::float8 / count(*), searches desc, folded_text`,
+  });
+  return { ...ranked, minSearches: input.minSearches };
 }
 
 export interface SearchReportSummary {

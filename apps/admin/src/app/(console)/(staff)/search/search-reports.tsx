@@ -11,6 +11,7 @@ import { useTRPC } from "@ultramarket/ui/trpc";
 import { Td, TableCard, Th } from "~/components/ui";
 import { formatDateTime } from "~/lib/format";
 import type { ReportPeriodChoice } from "./period";
+import { PageButtons } from "./page-buttons";
 import { PRESET_DAYS, periodInput, todayUtc } from "./period";
 
 const PAGE_SIZE = 20;
@@ -201,6 +202,7 @@ function ReportCard({
   children: ReactNode;
 }) {
   const headingId = `${testId}-heading`;
+  const nextOffset = query.data?.nextOffset ?? null;
   return (
     <section aria-labelledby={headingId} className="space-y-3" data-testid={testId} aria-busy={query.isFetching || undefined}>
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -223,26 +225,12 @@ function ReportCard({
       ) : (
         children
       )}
-      {offset > 0 || query.data?.nextOffset ? (
-        <nav aria-label={`${title} pages`} className="flex gap-2">
-          <button
-            type="button"
-            className={buttonClass("secondary")}
-            disabled={offset === 0}
-            onClick={() => onOffset(Math.max(0, offset - PAGE_SIZE))}
-          >
-            Previous
-          </button>
-          <button
-            type="button"
-            className={buttonClass("secondary")}
-            disabled={!query.data?.nextOffset || query.isFetching}
-            onClick={() => query.data?.nextOffset && onOffset(query.data.nextOffset)}
-          >
-            Next
-          </button>
-        </nav>
-      ) : null}
+      <PageButtons
+        label={`${title} pages`}
+        busy={query.isFetching}
+        onPrevious={offset > 0 ? () => onOffset(Math.max(0, offset - PAGE_SIZE)) : null}
+        onNext={nextOffset ? () => onOffset(nextOffset) : null}
+      />
     </section>
   );
 }

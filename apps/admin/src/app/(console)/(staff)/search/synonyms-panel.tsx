@@ -10,6 +10,7 @@ import { fieldErrorsOf, FormAlert, formErrorOf, SubmitButton, TextField } from "
 import { useTRPC } from "@ultramarket/ui/trpc";
 import { dangerButtonClass } from "~/components/ui";
 import { formatDateTime } from "~/lib/format";
+import { PageButtons } from "./page-buttons";
 
 type SynonymGroup = RouterOutputs["adminSearch"]["synonyms"]["list"]["items"][number];
 
@@ -239,6 +240,7 @@ function SynonymList({ onEdit, editingId }: { onEdit: (group: SynonymGroup) => v
       { placeholderData: keepPreviousData },
     ),
   );
+  const nextCursor = list.data?.nextCursor ?? null;
 
   return (
     <div className="space-y-3">
@@ -279,26 +281,12 @@ function SynonymList({ onEdit, editingId }: { onEdit: (group: SynonymGroup) => v
           ))}
         </ul>
       )}
-      {cursors.length > 1 || list.data?.nextCursor ? (
-        <nav aria-label="Synonym pages" className="flex gap-2">
-          <button
-            type="button"
-            className={buttonClass("secondary")}
-            disabled={cursors.length <= 1}
-            onClick={() => setCursors((current) => current.slice(0, -1))}
-          >
-            Previous
-          </button>
-          <button
-            type="button"
-            className={buttonClass("secondary")}
-            disabled={!list.data?.nextCursor || list.isFetching}
-            onClick={() => list.data?.nextCursor && setCursors((current) => [...current, list.data.nextCursor ?? undefined])}
-          >
-            Next
-          </button>
-        </nav>
-      ) : null}
+      <PageButtons
+        label="Synonym pages"
+        busy={list.isFetching}
+        onPrevious={cursors.length > 1 ? () => setCursors((current) => current.slice(0, -1)) : null}
+        onNext={nextCursor ? () => setCursors((current) => [...current, nextCursor]) : null}
+      />
     </div>
   );
 }
