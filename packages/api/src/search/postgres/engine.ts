@@ -112,7 +112,11 @@ export class PostgresSearchEngine implements SearchEngine {
         const backlog = (await tx.execute(sql`
           delete from search_index_backlog where index_version = ${version} returning product_id`)) as unknown as { product_id: string }[];
         for (let i = 0; i < backlog.length; i += 500)
-          await writeDocuments(tx, version, backlog.slice(i, i + 500).map((b) => b.product_id));
+          await writeDocuments(
+            tx,
+            version,
+            backlog.slice(i, i + 500).map((b) => b.product_id),
+          );
         const [{ count }] = (await tx.execute(sql`select count(*)::int as count from ${table}`)) as unknown as [{ count: number }];
         const retired = (await tx.execute(sql`
           update search_index_versions set status = 'retired', retired_at = now(), updated_at = now()
@@ -124,8 +128,7 @@ export class PostgresSearchEngine implements SearchEngine {
         const keep = new Set([version, ...retired.map((r) => r.version)]);
         const old = (await tx.execute(sql`
           select version from search_index_versions where engine = 'postgres' and status = 'retired'`)) as unknown as { version: number }[];
-        for (const { version: stale } of old)
-          if (!keep.has(stale)) await tx.execute(sql`drop table if exists ${partition(stale)}`);
+        for (const { version: stale } of old) if (!keep.has(stale)) await tx.execute(sql`drop table if exists ${partition(stale)}`);
         this.activeCache = null;
         return { version, documents: count };
       });
@@ -165,8 +168,9 @@ export class PostgresSearchEngine implements SearchEngine {
     const plan = textQuery(analyzed, synonyms, query.match);
     const table = partition(version);
     const textMatch = plan ? sql`d.tsv @@ ${plan.tsquery}::tsquery` : sql`true`;
-    const narrowing = filterSql(query, { facetBase: false });
-    const where = sql`${textMatch} and ${narrowing}`;
+    // Every row of the partition has this version; saying so lets the (index_version, <sort>) indexes return rows in order.
+    const inVersion = sql`d.index_version = ${version}`;
+    const where = sql`${inVersion} and ${textMatch} and ${filterSql(query, { facetBase: false })}`;
     const offset = Math.min(query.offset, RANK_WINDOW);
     const limit = Math.max(0, Math.min(query.limit, RANK_WINDOW - offset));
 
@@ -175,7 +179,7 @@ export class PostgresSearchEngine implements SearchEngine {
         ? sql`
           select c.product_id from (
             select d.product_id, d.tsv, d.popularity from ${table} d where ${where}
-             order by d.popularity desc, d.product_id limit ${RANK_WINDOW}
+             order by d.popularity desc nulls last, d.product_id limit ${RANK_WINDOW}
           ) c
           order by ts_rank(c.tsv, ${plan.tsquery}::tsquery) * (1 + ln(1 + c.popularity) / 10) desc, c.popularity desc, c.product_id
           limit ${limit} offset ${offset}`
@@ -183,10 +187,12 @@ export class PostgresSearchEngine implements SearchEngine {
 
     const [items, [counted], facets] = await Promise.all([
       limit > 0 ? (db.execute(itemsQuery) as unknown as Promise<{ product_id: string }[]>) : Promise.resolve([]),
-      db.execute(sql`select count(*)::int as count from (select 1 from ${table} d where ${where} limit ${COUNT_LIMIT + 1}) m`) as unknown as Promise<
-        [{ count: number }]
-      >,
-      query.facets ? facetCounts(db, table, sql`${textMatch} and ${filterSql(query, { facetBase: true })}`, Boolean(query.filters.categoryId)) : null,
+      db.execute(
+        sql`select count(*)::int as count from (select 1 from ${table} d where ${where} limit ${COUNT_LIMIT + 1}) m`,
+      ) as unknown as Promise<[{ count: number }]>,
+      query.facets
+        ? facetCounts(db, table, sql`${textMatch} and ${filterSql(query, { facetBase: true })}`, Boolean(query.filters.categoryId))
+        : null,
     ]);
     return {
       productIds: items.map((r) => r.product_id),
@@ -206,8 +212,8 @@ export class PostgresSearchEngine implements SearchEngine {
     // Suggestions run on every key press: prefix match of the words as typed, no correction round trip.
     const tsquery = words.map((w, i) => lexeme(w.word, i === words.length - 1)).join(" & ");
     const rows = (await db.execute(sql`
-      select d.product_id from ${partition(version)} d where d.tsv @@ ${tsquery}::tsquery
-       order by d.popularity desc, d.product_id limit ${limit}`)) as unknown as { product_id: string }[];
+      select d.product_id from ${partition(version)} d where d.index_version = ${version} and d.tsv @@ ${tsquery}::tsquery
+       order by d.popularity desc nulls last, d.product_id limit ${limit}`)) as unknown as { product_id: string }[];
     return { productIds: rows.map((r) => r.product_id), matchedWords: words.map((w) => w.word) };
   }
 }
@@ -292,13 +298,15 @@ function orderBy(sort: EngineQuery["sort"]): SQL {
     case "price_asc":
       return sql`d.min_price_amount asc, d.product_id`;
     case "price_desc":
-      return sql`d.min_price_amount desc, d.product_id`;
+      // Backwards along the price index (ties by id descending too).
+      return sql`d.min_price_amount desc, d.product_id desc`;
     case "newest":
-      return sql`d.published_at desc, d.product_id`;
+      // NULLS LAST as the index is built (drizzle's .desc()), or Postgres cannot read it in order.
+      return sql`d.published_at desc nulls last, d.product_id`;
     case "rating":
       return sql`d.rating desc nulls last, d.rating_count desc, d.product_id`;
     default:
-      return sql`d.popularity desc, d.product_id`;
+      return sql`d.popularity desc nulls last, d.product_id`;
   }
 }
 
