@@ -90,7 +90,8 @@ export async function searchProducts(ctx: SearchCtx, input: SearchQueryInput): P
     filters: input.filters ?? {},
     sort: input.sort,
     page: Math.floor(offset / input.limit) + 1,
-    resultCount: result.total,
+    // What the words found: popular products shown instead count as nothing found (the zero-result report).
+    resultCount: result.fallback === "popular" ? 0 : result.total,
     latencyMs,
     locale,
     userId,
@@ -192,9 +193,14 @@ async function nameFacets(
   const vendorIds = facets.vendorIds.slice(0, 30).map((v) => v.id);
   const [categoryRows, vendorRows, definitionRows] = await Promise.all([
     categoryIds.length
-      ? ctx.db.select({ id: categories.id, slug: categories.slug, slugs: categories.slugs, name: categories.name }).from(categories).where(inArray(categories.id, categoryIds))
+      ? ctx.db
+          .select({ id: categories.id, slug: categories.slug, slugs: categories.slugs, name: categories.name })
+          .from(categories)
+          .where(inArray(categories.id, categoryIds))
       : [],
-    vendorIds.length ? ctx.db.select({ id: vendors.id, slug: vendors.slug, name: vendors.name }).from(vendors).where(inArray(vendors.id, vendorIds)) : [],
+    vendorIds.length
+      ? ctx.db.select({ id: vendors.id, slug: vendors.slug, name: vendors.name }).from(vendors).where(inArray(vendors.id, vendorIds))
+      : [],
     category
       ? ctx.db
           .select({ attributes: categories.attributes })
@@ -253,7 +259,9 @@ export async function suggest(ctx: SearchCtx, input: SearchSuggestInput): Promis
         target: h.text,
       }))
     : [];
-  const shared = await cachedSearch(ctx, "suggest", { folded, locale, limit: input.limit }, () => sharedSuggestions(ctx, folded, words, locale, input.limit));
+  const shared = await cachedSearch(ctx, "suggest", { folded, locale, limit: input.limit }, () =>
+    sharedSuggestions(ctx, folded, words, locale, input.limit),
+  );
   const seen = new Set(history.map((h) => foldText(h.label)));
   return { items: [...history, ...shared.filter((s) => s.kind !== "query" || !seen.has(foldText(s.label)))] };
 }
@@ -282,7 +290,14 @@ async function sharedSuggestions(ctx: SearchCtx, folded: string, words: string[]
   }
   if (productHits.productIds.length) {
     const rowsById = await ctx.db
-      .select({ id: products.id, slug: products.slug, title: products.title, brand: products.brand, minPriceAmount: products.minPriceAmount, currency: products.currency })
+      .select({
+        id: products.id,
+        slug: products.slug,
+        title: products.title,
+        brand: products.brand,
+        minPriceAmount: products.minPriceAmount,
+        currency: products.currency,
+      })
       .from(products)
       .where(and(inArray(products.id, productHits.productIds), eq(products.status, "published")));
     const byId = new Map(rowsById.map((r) => [r.id, r]));

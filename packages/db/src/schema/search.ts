@@ -44,7 +44,11 @@ export const searchIndexVersions = pgTable(
     error: text(),
     ...timestamps,
   },
-  (t) => [uniqueIndex("search_index_versions_one_active").on(t.engine).where(sql`${t.status} = 'active'`)],
+  (t) => [
+    uniqueIndex("search_index_versions_one_active")
+      .on(t.engine)
+      .where(sql`${t.status} = 'active'`),
+  ],
 );
 
 /**
