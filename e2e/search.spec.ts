@@ -122,8 +122,11 @@ test("suggestions are keyboard operable: arrows move the active option, Escape c
   const box = searchBox(page, "Search products");
   await box.focus();
   await box.pressSequentially("samsung", { delay: 20 });
-  const options = page.getByRole("listbox", { name: "Search suggestions" }).getByRole("option");
-  await expect(options.first()).toBeVisible();
+  const listbox = page.getByRole("listbox", { name: "Search suggestions" });
+  const options = listbox.getByRole("option");
+  // The suggestions for "samsung" (not those shown on focus, which stay up until these arrive; the arrows wait too).
+  await expect(options.filter({ hasText: /samsung/i }).first()).toBeVisible();
+  await expect(listbox).not.toHaveAttribute("aria-busy", "true");
 
   await box.press("ArrowDown");
   const first = options.first();

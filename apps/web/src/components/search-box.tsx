@@ -80,7 +80,8 @@ export function SearchBox({ locale, signedIn, labels }: { locale: Locale; signed
   const [activeIndex, setActiveIndex] = useState(-1);
   const [navigating, startTransition] = useTransition();
 
-  const settledText = useSettled(text.trim().slice(0, MAX_SUGGEST_TEXT), SUGGEST_DELAY_MS);
+  const typedText = text.trim().slice(0, MAX_SUGGEST_TEXT);
+  const settledText = useSettled(typedText, SUGGEST_DELAY_MS);
   const suggest = useQuery({
     ...trpc.search.suggest.queryOptions({ text: settledText, locale }),
     enabled: open,
@@ -96,6 +97,9 @@ export function SearchBox({ locale, signedIn, labels }: { locale: Locale; signed
     setActiveIndex(-1);
   }
   const expanded = open && options.length > 0;
+  // Suggestions for what was typed before stay on screen until the next arrive, but the arrow keys wait for them:
+  // a quick ArrowDown + Enter must not open a suggestion for other words.
+  const stale = suggest.isPlaceholderData || settledText !== typedText;
   const active = expanded && activeIndex < options.length ? activeIndex : -1;
   const optionId = (index: number) => `${id}-option-${index}`;
   const hasHistory = groups.some((group) => group.kind === "history");
@@ -139,12 +143,12 @@ export function SearchBox({ locale, signedIn, labels }: { locale: Locale; signed
       case "ArrowDown":
         event.preventDefault();
         if (!open) setOpen(true);
-        else if (options.length > 0) setActiveIndex(active + 1 >= options.length ? 0 : active + 1);
+        else if (options.length > 0 && !stale) setActiveIndex(active + 1 >= options.length ? 0 : active + 1);
         break;
       case "ArrowUp":
         event.preventDefault();
         if (!open) setOpen(true);
-        else if (options.length > 0) setActiveIndex(active <= 0 ? options.length - 1 : active - 1);
+        else if (options.length > 0 && !stale) setActiveIndex(active <= 0 ? options.length - 1 : active - 1);
         break;
       case "Enter": {
         const suggestion = options[active];
@@ -222,7 +226,13 @@ export function SearchBox({ locale, signedIn, labels }: { locale: Locale; signed
           onMouseDown={(event) => event.preventDefault()}
           className="absolute inset-x-0 top-full z-30 mt-1 max-h-[70vh] overflow-y-auto rounded-xl border border-slate-200 bg-white py-1 text-sm shadow-lg"
         >
-          <div role="listbox" id={`${id}-listbox`} aria-label={labels.suggestions} data-testid="search-suggestions">
+          <div
+            role="listbox"
+            id={`${id}-listbox`}
+            aria-label={labels.suggestions}
+            aria-busy={stale || undefined}
+            data-testid="search-suggestions"
+          >
             {groups.map((group) => (
               <ul key={group.kind} role="group" aria-labelledby={`${id}-group-${group.kind}`} className="py-1">
                 <li
