@@ -129,8 +129,11 @@ export function withTypo(text: string, random: Random): string {
     case 2:
       [letters[at], letters[at + 1]] = [letters[at + 1]!, letters[at]!];
       break;
-    default:
-      letters[at] = letters[at] === "a" ? "o" : "a";
+    default: {
+      // A neighbouring vowel of the same script.
+      const [a, o] = /\p{Script=Cyrillic}/u.test(letters[at]!) ? ["а", "о"] : ["a", "o"];
+      letters[at] = letters[at] === a ? o : a;
+    }
   }
   words[longest] = letters.join("");
   return words.join(" ");
@@ -180,13 +183,14 @@ export function zipfSearches(vocabulary: LeafVocabulary[], count: number, seed =
     distinct.push({ text, locale });
     const roll = random.next();
     const third = Math.round((leaf.priceMax - leaf.priceMin) / 3);
-    if (roll < 0.15) distinct.push({ text, locale, filters: { brands: [random.pick(leaf.brands)] } });
+    // A shopper who typed a brand filters by that brand, not by another one.
+    const brandFilter = () => [leaf.brands.find((b) => text.toLowerCase().includes(b.toLowerCase())) ?? random.pick(leaf.brands)];
+    if (roll < 0.15) distinct.push({ text, locale, filters: { brands: brandFilter() } });
     else if (roll < 0.3) distinct.push({ text, locale, filters: { priceMin: leaf.priceMin + third, priceMax: leaf.priceMax - third } });
     else if (roll < 0.4) distinct.push({ text, locale, filters: { inStock: true, ratingMin: 4 } });
     else if (roll < 0.5) distinct.push({ text, locale, filters: { category: leaf.slug, inStock: true } });
     if (random.chance(0.3)) distinct.push({ text, locale, sort: random.pick(["price_asc", "price_desc", "newest", "rating"] as const) });
-    if (random.chance(0.15))
-      distinct.push({ text, locale, filters: { brands: [random.pick(leaf.brands)], inStock: true }, sort: "price_asc" });
+    if (random.chance(0.15)) distinct.push({ text, locale, filters: { brands: brandFilter(), inStock: true }, sort: "price_asc" });
     if (random.chance(0.1)) distinct.push({ text, locale, cursor: "oo", facets: false });
   }
   for (let i = distinct.length - 1; i > 0; i--) {

@@ -1,5 +1,5 @@
 /**
- * pnpm bench:search [--products 1000000] [--seconds 20] [--connections 16] [--rebuild]
+ * pnpm bench:search [--products 1000000] [--seconds 20] [--connections 16] [--rebuild] [--port 3580]
  *
  * Over HTTP, through the real stack (tRPC fetch adapter, superjson, zod, search service, Postgres engine), against
  * a database seeded with --products products (created once, reused; see lib.ts):
@@ -30,12 +30,14 @@ const { values } = parseArgs({
     seconds: { type: "string", default: "20" },
     connections: { type: "string", default: "16" },
     rebuild: { type: "boolean", default: false },
+    // Ports 3000–3199 belong to the apps; other benchmarks and e2e runs may hold some of 3400–3599.
+    port: { type: "string", default: "3580" },
   },
 });
 const products = Number(values.products);
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
-const PORT = 3400;
+const PORT = Number(values.port);
 const BASE = `http://127.0.0.1:${PORT}`;
 
 const trpcPath = (procedure: string, input: unknown) =>
