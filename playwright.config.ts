@@ -33,6 +33,7 @@ export default defineConfig({
   projects: [
     { name: "storefront", testMatch: /storefront\.spec\.ts/, use: { baseURL: WEB_URL } },
     { name: "console", testMatch: /console\.spec\.ts/, use: { baseURL: ADMIN_URL } },
+    { name: "console-search", testMatch: /console-search\.spec\.ts/, use: { baseURL: ADMIN_URL } },
     { name: "identity", testMatch: /identity\.spec\.ts/, use: { baseURL: WEB_URL } },
     { name: "catalog", testMatch: /catalog\.spec\.ts/, use: { baseURL: WEB_URL } },
   ],

@@ -47,6 +47,9 @@ export const AUDIT_ACTIONS = [
   "catalog.import_finished",
   "catalog.import_failed",
   "catalog.bulk_updated",
+  "synonyms.created",
+  "synonyms.updated",
+  "synonyms.deleted",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 
 import type { Context } from "../core/context";
 import { hashToken } from "../core/crypto";
+import { searchIndexJob } from "../jobs/definitions/search-index";
 
 /** Views are counted in one KV hash per minute; the worker adds finished minutes to Postgres. */
 const BUCKET_SECONDS = 60;
@@ -33,11 +34,12 @@ export async function recordView(ctx: Pick<Context, "kv" | "clock" | "request">,
  * the delete counts that minute twice, and a view written into a minute just as it is flushed
  * (a server whose clock lags) is dropped.
  */
-export async function flushViews(ctx: Pick<Context, "kv" | "clock" | "db">): Promise<{ buckets: number; products: number }> {
+export async function flushViews(ctx: Pick<Context, "kv" | "clock" | "db" | "jobs">): Promise<{ buckets: number; products: number }> {
   const current = bucketOf(ctx.clock.now());
   let buckets = 0;
   let touched = 0;
   const flushed: string[] = [];
+  const viewed = new Set<string>();
   await ctx.db.transaction(async (tx) => {
     const [lock] = (await tx.execute(sql`select pg_try_advisory_xact_lock(hashtext('catalog-flush-views')) as taken`)) as unknown as [
       { taken: boolean },
@@ -56,9 +58,14 @@ export async function flushViews(ctx: Pick<Context, "kv" | "clock" | "db">): Pro
           where p.id = v.id`);
         touched += entries.length;
         buckets++;
+        for (const [id] of entries) viewed.add(id);
       }
       if (Object.keys(counts).length) flushed.push(bucketKey(bucket));
     }
+    // Search ranks by popularity too: the viewed products' documents follow, with this commit.
+    const ids = [...viewed];
+    for (let i = 0; i < ids.length; i += 500)
+      await ctx.jobs.enqueue(tx, searchIndexJob, { productIds: ids.slice(i, i + 500), categoryIds: [] });
   });
   // After the commit: a failed transaction leaves the minutes in place for the next run.
   if (flushed.length) await ctx.kv.del(...flushed);

@@ -10,6 +10,7 @@ export const serverEnvSchema = z.object({
   DATABASE_URL: postgresUrl.optional(),
   REDIS_URL: redisUrl.optional(),
   MEILI_URL: z.url({ error: "must be a URL" }).optional().describe("a Meilisearch URL, e.g. http://127.0.0.1:7700"),
+  MEILI_API_KEY: z.string().min(1).optional().describe("a Meilisearch API key (the master key or one allowed to manage indexes)"),
   SMTP_URL: z
     .url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" })
     .optional()
@@ -51,6 +52,7 @@ export function runtimeConfigFromEnv(env: ServerEnv, service: string): RuntimeCo
     databaseSource: env.DATABASE_URL ? "external" : "embedded",
     redisUrl: env.REDIS_URL,
     meiliUrl: env.MEILI_URL,
+    meiliApiKey: env.MEILI_API_KEY,
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,
     filesDir: env.FILES_DIR ?? path.join(findRepoRoot(), ".data", "files"),

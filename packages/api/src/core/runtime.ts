@@ -140,8 +140,9 @@ export async function checkReadiness(runtime: Runtime): Promise<{ ok: boolean; c
     () => false,
   );
   const kv = await runtime.kv.ping();
-  const checks = { database, kv };
-  return { ok: database && kv, checks };
+  const search = runtime.search.healthy ? await runtime.search.healthy().catch(() => false) : database;
+  const checks = { database, kv, search };
+  return { ok: database && kv && search, checks };
 }
 
 /**

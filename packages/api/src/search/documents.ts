@@ -26,9 +26,12 @@ export function documentRowsSql(where: SQL, options: { afterId?: string | null; 
            coalesce(p.title->>'en', '') as "titleEn",
            search_fold(concat_ws(' ', p.brand, c.names)) as "labelsFolded",
            coalesce(c.names_ru, '') as "labelsRu",
-           search_fold(concat_ws(' ', a.names, v.option_values, array_to_string(p.tags, ' '), v.skus)) as "attributesFolded",
-           search_fold(left(regexp_replace(concat_ws(' ', p.description->>'uz', p.description->>'ru', p.description->>'en'),
-                                           '<[^>]*>', ' ', 'g'), 2000)) as "descriptionFolded"
+           search_fold(concat_ws(' ', a.names, v.option_values, array_to_string(p.tags, ' '))) as "attributesFolded",
+           -- SKUs ride with the description (weight D): findable, but kept out of the typo lexicon (weights A-C), which
+           -- a million part numbers would swamp.
+           search_fold(concat_ws(' ', v.skus, left(regexp_replace(concat_ws(' ', p.description->>'uz', p.description->>'ru',
+                                                                  p.description->>'en'), '<[^>]*>', ' ', 'g'), 2000)))
+             as "descriptionFolded"
       from products p
       cross join lateral (
         select min(pv.price_amount)::bigint as min_price, max(pv.price_amount)::bigint as max_price,

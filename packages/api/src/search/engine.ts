@@ -95,5 +95,7 @@ export interface SearchEngine {
   /** Synonym groups (folded terms) changed: engines that keep them in settings apply them. */
   applySynonyms(db: DbExecutor): Promise<void>;
   stats(db: DbExecutor): Promise<EngineStats>;
+  /** For engines on their own server: whether it answers (readiness). The Postgres engine is the database. */
+  healthy?(): Promise<boolean>;
   close?(): Promise<void>;
 }

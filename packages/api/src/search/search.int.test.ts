@@ -102,6 +102,10 @@ describe("search.query", () => {
     const popular = await h.caller().search.query({ text: "qwxzvbnmpl" });
     expect(popular.fallback).toBe("popular");
     expect(popular.items[0]!.id).toBe(f.products.redmi);
+    // Logged as finding nothing, so the console's zero-result report lists it.
+    await h.runtime.searchLog.flush();
+    const [logged] = await h.runtime.db.select().from(schema.searchQueries).where(eq(schema.searchQueries.id, popular.queryId));
+    expect(logged?.resultCount).toBe(0);
     const [home] = await h.runtime.db
       .select({ slug: schema.categories.slug })
       .from(schema.categories)

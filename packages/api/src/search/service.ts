@@ -90,7 +90,8 @@ export async function searchProducts(ctx: SearchCtx, input: SearchQueryInput): P
     filters: input.filters ?? {},
     sort: input.sort,
     page: Math.floor(offset / input.limit) + 1,
-    resultCount: result.total,
+    // What the words found: popular products shown instead count as nothing found (the zero-result report).
+    resultCount: result.fallback === "popular" ? 0 : result.total,
     latencyMs,
     locale,
     userId,

@@ -58,7 +58,7 @@ async function resetData(db: Database): Promise<void> {
   await db.execute(dsql`truncate table
     order_events, order_lines, vendor_orders, orders, stock_levels, product_images,
     product_variants, products, categories, warehouses, vendor_members, vendors, users, dev_mailbox,
-    search_documents, search_lexicon, search_suggestions, search_index_backlog, search_history,
+    search_documents, search_lexicon, search_suggestions, search_index_backlog, search_history, search_synonyms,
     vendor_applications, addresses, one_time_tokens, refresh_tokens, totp_credentials, recovery_codes, api_keys, product_slugs, stock_movements,
     product_listings, catalog_imports, catalog_import_errors
     restart identity`);

@@ -15,6 +15,7 @@ const STAFF_NAV: NavItem[] = [
   { href: "/review", label: "Review queue" },
   { href: "/all-products", label: "All products" },
   { href: "/categories", label: "Categories" },
+  { href: "/search", label: "Search" },
   { href: "/api-keys", label: "API keys" },
   { href: "/audit", label: "Audit log" },
   { href: "/mailbox", label: "Dev mailbox" },

@@ -42,25 +42,35 @@ export async function analyzeWords(db: DbExecutor, words: QueryWord[], options: 
     prefix: options.prefixLast && index === words.length - 1,
     typos: allowedTypos(w.word),
   }));
+  // Lexicon words are a-z and 0-9 only, so "starts with" is the range [word, word || '{') under the pattern operators,
+  // which the text_pattern_ops index answers (a LIKE with a computed pattern would scan the lexicon).
   const rows = (await db.execute(sql`
-    select w.ord,
-           case when w.prefix then exists (select 1 from search_lexicon l where l.word like w.word || '%')
-                else exists (select 1 from search_lexicon l where l.word = w.word) end as known,
-           (select c.word from (select l.word, l.document_count from search_lexicon l
-                                 order by l.word <-> w.word limit 40) c
-             where w.typos > 0 and levenshtein_less_equal(c.word, w.word, w.typos) <= w.typos
-             order by levenshtein_less_equal(c.word, w.word, w.typos), c.document_count desc, c.word
-             limit 1) as correction,
+    select w.ord, k.known,
+           case when not k.known and w.typos > 0 then
+             (select c.word from (select l.word, l.document_count from search_lexicon l
+                                   order by l.word <-> w.word limit 40) c
+               where levenshtein_less_equal(c.word, w.word, w.typos) <= w.typos
+               order by levenshtein_less_equal(c.word, w.word, w.typos), c.document_count desc, c.word
+               limit 1)
+           end as correction,
            ts_lexize('english_stem', w.word) as en_stems,
            case when w.cyrillic is not null
                 then ts_lexize('russian_stem', public.unaccent('public.unaccent'::regdictionary, w.cyrillic)) end as ru_stems,
-           (select c.word from (select l.word, l.document_count from search_lexicon l
-                                 order by l.word <-> w.word limit 20) c
-             where w.typos > 0 and c.word <> w.word and levenshtein_less_equal(c.word, w.word, w.typos) <= w.typos
-               and c.document_count >= 3 * greatest(1, (select l.document_count from search_lexicon l where l.word = w.word))
-             order by c.document_count desc limit 1) as likelier
+           case when k.count is not null and w.typos > 0 then
+             (select c.word from (select l.word, l.document_count from search_lexicon l
+                                   order by l.word <-> w.word limit 20) c
+               where c.word <> w.word and c.document_count >= 3 * greatest(1, k.count)
+                 and levenshtein_less_equal(c.word, w.word, w.typos) <= w.typos
+               order by c.document_count desc limit 1)
+           end as likelier
       from jsonb_to_recordset(${JSON.stringify(items)}::jsonb)
            as w(ord int, word text, cyrillic text, prefix boolean, typos int)
+     cross join lateral (select (select l.document_count from search_lexicon l where l.word = w.word) as count) e
+     cross join lateral (
+       select e.count as count,
+              e.count is not null or (w.prefix and exists (
+                select 1 from search_lexicon l where l.word ~>=~ w.word and l.word ~<~ (w.word || '{'))) as known
+     ) k
      order by w.ord`)) as unknown as AnalysisRow[];
   return rows.map((row) => {
     const word = words[row.ord]!.word;

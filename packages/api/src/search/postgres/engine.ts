@@ -8,29 +8,26 @@ import type { EngineFacets, EngineQuery, EngineResult, EngineStats, SearchEngine
 import { queryWords } from "../query-words";
 import { MAX_RESULT_WINDOW } from "../schema";
 import type { AnalyzedWord } from "./analyze";
+import {
+  activate,
+  ActiveVersion,
+  addToBacklog,
+  liveVersions,
+  lockForSwap,
+  lockForWrite,
+  markFailed,
+  registerBuild,
+  takeBacklog,
+} from "../index-versions";
 import { analyzeWords, foldedStem, lexeme } from "./analyze";
 import { loadSynonyms, synonymAlternatives } from "./synonyms";
 
-/** Held shared by index writes and exclusively while a rebuild registers or swaps its version. */
-const INDEX_LOCK = 740_001;
 /** Facets and totals count at most this many matches; beyond it the numbers are estimates (flagged). */
 const COUNT_LIMIT = 10_000;
 /** Relevance ranks the most popular matches of this many; deep pages of a broad query are not offered. */
 const RANK_WINDOW = MAX_RESULT_WINDOW;
 
 const partition = (version: number) => sql.raw(`search_documents_v${Math.trunc(version)}`);
-
-interface VersionRow {
-  version: number;
-  status: "active" | "building";
-  started_at: Date;
-}
-
-async function liveVersions(db: DbExecutor): Promise<VersionRow[]> {
-  return (await db.execute(sql`
-    select version, status, started_at from search_index_versions
-     where engine = 'postgres' and status in ('active', 'building') order by version`)) as unknown as VersionRow[];
-}
 
 /** Columns the documents query yields, turned into a row of a partition. */
 const INSERT_COLUMNS = sql.raw(`(index_version, product_id, vendor_id, category_id, category_ids, brand, min_price_amount,
@@ -54,29 +51,17 @@ const lexiconWordsOf = (alias: string) =>
 
 export class PostgresSearchEngine implements SearchEngine {
   readonly name = "postgres" as const;
-  private activeCache: { version: number | null; at: number } | null = null;
-
-  /** The version queries read; cached a second per process (a swap keeps the old partition a while). */
-  private async activeVersion(db: DbExecutor): Promise<number | null> {
-    const now = Date.now();
-    if (this.activeCache && now - this.activeCache.at < 1000) return this.activeCache.version;
-    const [row] = (await db.execute(sql`
-      select version from search_index_versions where engine = 'postgres' and status = 'active'`)) as unknown as { version: number }[];
-    this.activeCache = { version: row?.version ?? null, at: now };
-    return this.activeCache.version;
-  }
+  private readonly active = new ActiveVersion("postgres");
 
   async sync(db: DbExecutor, productIds: string[]): Promise<void> {
     const ids = [...new Set(productIds)];
     if (ids.length === 0) return;
     await db.transaction(async (tx) => {
-      await tx.execute(sql`select pg_advisory_xact_lock_shared(${INDEX_LOCK})`);
-      for (const { version, status } of await liveVersions(tx)) {
+      await lockForWrite(tx, "postgres");
+      for (const { version, status } of await liveVersions(tx, "postgres")) {
         if (status === "building") {
           // The rebuild copies the catalog from a snapshot; it re-syncs what changed since before it swaps.
-          await tx.execute(sql`
-            insert into search_index_backlog (index_version, product_id)
-            select ${version}, id from unnest(${`{${ids.join(",")}}`}::uuid[]) as id on conflict do nothing`);
+          await addToBacklog(tx, version, ids);
           continue;
         }
         await writeDocuments(tx, version, ids);
@@ -85,17 +70,7 @@ export class PostgresSearchEngine implements SearchEngine {
   }
 
   async rebuild(db: DbExecutor): Promise<{ version: number; documents: number }> {
-    const version = await db.transaction(async (tx) => {
-      // Waits for index writes in flight: they are then either in the snapshot below or in the backlog.
-      await tx.execute(sql`select pg_advisory_xact_lock(${INDEX_LOCK})`);
-      const running = (await liveVersions(tx)).find((v) => v.status === "building");
-      if (running) throw new Error(`search index version ${running.version} is already being built`);
-      const [row] = (await tx.execute(sql`
-        insert into search_index_versions (engine, status) values ('postgres', 'building') returning version`)) as unknown as {
-        version: number;
-      }[];
-      return row!.version;
-    });
+    const version = await registerBuild(db, "postgres");
     const table = partition(version);
     try {
       await db.execute(sql`drop table if exists ${table}`);
@@ -108,35 +83,22 @@ export class PostgresSearchEngine implements SearchEngine {
       await db.execute(sql`analyze ${table}`);
       await rebuildLexicon(db, version);
       return await db.transaction(async (tx) => {
-        await tx.execute(sql`select pg_advisory_xact_lock(${INDEX_LOCK})`);
-        const backlog = (await tx.execute(sql`
-          delete from search_index_backlog where index_version = ${version} returning product_id`)) as unknown as { product_id: string }[];
-        for (let i = 0; i < backlog.length; i += 500)
-          await writeDocuments(
-            tx,
-            version,
-            backlog.slice(i, i + 500).map((b) => b.product_id),
-          );
+        await lockForSwap(tx, "postgres");
+        const backlog = await takeBacklog(tx, version);
+        for (let i = 0; i < backlog.length; i += 500) await writeDocuments(tx, version, backlog.slice(i, i + 500));
         const [{ count }] = (await tx.execute(sql`select count(*)::int as count from ${table}`)) as unknown as [{ count: number }];
-        const retired = (await tx.execute(sql`
-          update search_index_versions set status = 'retired', retired_at = now(), updated_at = now()
-           where engine = 'postgres' and status = 'active' returning version`)) as unknown as { version: number }[];
-        await tx.execute(sql`
-          update search_index_versions set status = 'active', activated_at = now(), document_count = ${count}, updated_at = now()
-           where version = ${version}`);
+        const retired = await activate(tx, "postgres", version, count);
         // The version just retired may still be read for a second by other processes; older ones go now.
-        const keep = new Set([version, ...retired.map((r) => r.version)]);
+        const keep = new Set([version, ...retired]);
         const old = (await tx.execute(sql`
           select version from search_index_versions where engine = 'postgres' and status = 'retired'`)) as unknown as { version: number }[];
         for (const { version: stale } of old) if (!keep.has(stale)) await tx.execute(sql`drop table if exists ${partition(stale)}`);
-        this.activeCache = null;
+        this.active.forget();
         return { version, documents: count };
       });
     } catch (error) {
-      await db.execute(sql`
-        update search_index_versions set status = 'failed', error = ${String(error)}, updated_at = now() where version = ${version}`);
+      await markFailed(db, version, error);
       await db.execute(sql`drop table if exists ${table}`);
-      await db.execute(sql`delete from search_index_backlog where index_version = ${version}`);
       throw error;
     }
   }
@@ -146,7 +108,7 @@ export class PostgresSearchEngine implements SearchEngine {
   }
 
   async stats(db: DbExecutor): Promise<EngineStats> {
-    const versions = await liveVersions(db);
+    const versions = await liveVersions(db, "postgres");
     const active = versions.find((v) => v.status === "active") ?? null;
     const building = versions.find((v) => v.status === "building") ?? null;
     const [{ documents, words }] = (await db.execute(sql`
@@ -161,15 +123,16 @@ export class PostgresSearchEngine implements SearchEngine {
   }
 
   async query(db: DbExecutor, query: EngineQuery): Promise<EngineResult> {
-    const version = await this.activeVersion(db);
+    const version = await this.active.get(db);
     if (version === null) return emptyResult();
     const words = queryWords(query.text);
     const [analyzed, synonyms] = await Promise.all([analyzeWords(db, words, { prefixLast: true }), loadSynonyms(db)]);
     const plan = textQuery(analyzed, synonyms, query.match);
     const table = partition(version);
     const textMatch = plan ? sql`d.tsv @@ ${plan.tsquery}::tsquery` : sql`true`;
-    const narrowing = filterSql(query, { facetBase: false });
-    const where = sql`${textMatch} and ${narrowing}`;
+    // Every row of the partition has this version; saying so lets the (index_version, <sort>) indexes return rows in order.
+    const inVersion = sql`d.index_version = ${version}`;
+    const where = sql`${inVersion} and ${textMatch} and ${filterSql(query, { facetBase: false })}`;
     const offset = Math.min(query.offset, RANK_WINDOW);
     const limit = Math.max(0, Math.min(query.limit, RANK_WINDOW - offset));
 
@@ -178,7 +141,7 @@ export class PostgresSearchEngine implements SearchEngine {
         ? sql`
           select c.product_id from (
             select d.product_id, d.tsv, d.popularity from ${table} d where ${where}
-             order by d.popularity desc, d.product_id limit ${RANK_WINDOW}
+             order by d.popularity desc nulls last, d.product_id limit ${RANK_WINDOW}
           ) c
           order by ts_rank(c.tsv, ${plan.tsquery}::tsquery) * (1 + ln(1 + c.popularity) / 10) desc, c.popularity desc, c.product_id
           limit ${limit} offset ${offset}`
@@ -205,14 +168,14 @@ export class PostgresSearchEngine implements SearchEngine {
   }
 
   async suggestProducts(db: DbExecutor, text: string, limit: number): Promise<{ productIds: string[]; matchedWords: string[] }> {
-    const version = await this.activeVersion(db);
+    const version = await this.active.get(db);
     const words = queryWords(text);
     if (version === null || words.length === 0) return { productIds: [], matchedWords: [] };
     // Suggestions run on every key press: prefix match of the words as typed, no correction round trip.
     const tsquery = words.map((w, i) => lexeme(w.word, i === words.length - 1)).join(" & ");
     const rows = (await db.execute(sql`
-      select d.product_id from ${partition(version)} d where d.tsv @@ ${tsquery}::tsquery
-       order by d.popularity desc, d.product_id limit ${limit}`)) as unknown as { product_id: string }[];
+      select d.product_id from ${partition(version)} d where d.index_version = ${version} and d.tsv @@ ${tsquery}::tsquery
+       order by d.popularity desc nulls last, d.product_id limit ${limit}`)) as unknown as { product_id: string }[];
     return { productIds: rows.map((r) => r.product_id), matchedWords: words.map((w) => w.word) };
   }
 }
@@ -297,13 +260,15 @@ function orderBy(sort: EngineQuery["sort"]): SQL {
     case "price_asc":
       return sql`d.min_price_amount asc, d.product_id`;
     case "price_desc":
-      return sql`d.min_price_amount desc, d.product_id`;
+      // Backwards along the price index (ties by id descending too).
+      return sql`d.min_price_amount desc, d.product_id desc`;
     case "newest":
-      return sql`d.published_at desc, d.product_id`;
+      // NULLS LAST as the index is built (drizzle's .desc()), or Postgres cannot read it in order.
+      return sql`d.published_at desc nulls last, d.product_id`;
     case "rating":
       return sql`d.rating desc nulls last, d.rating_count desc, d.product_id`;
     default:
-      return sql`d.popularity desc, d.product_id`;
+      return sql`d.popularity desc nulls last, d.product_id`;
   }
 }
 
