@@ -166,7 +166,10 @@ async function hydrate(ctx: SearchCtx, found: EngineResult, matchedWords: string
       currency: products.currency,
       ratingAverage: products.ratingAverage,
       ratingCount: products.ratingCount,
-      maxPriceAmount: sql<number>`(select max(v.price_amount) from product_variants v where v.product_id = ${products.id})`.mapWith(Number),
+      // Qualified by hand: drizzle writes a lone table's columns unqualified, and inside this subquery "id" would be v.id.
+      maxPriceAmount: sql<number>`(select max(v.price_amount) from product_variants v where v.product_id = "products"."id")`.mapWith(
+        Number,
+      ),
     })
     .from(products)
     // The index may lag the catalog by a moment: a product unpublished since is left out, never shown.

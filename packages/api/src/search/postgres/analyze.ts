@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import type { DbExecutor } from "@ultramarket/db";
 
 import { foldText } from "../fold";
+import { preparedRows } from "./prepared";
 import type { QueryWord } from "../query-words";
 import { allowedTypos } from "../query-words";
 
@@ -44,7 +45,9 @@ export async function analyzeWords(db: DbExecutor, words: QueryWord[], options: 
   }));
   // Lexicon words are a-z and 0-9 only, so "starts with" is the range [word, word || '{') under the pattern operators,
   // which the text_pattern_ops index answers (a LIKE with a computed pattern would scan the lexicon).
-  const rows = (await db.execute(sql`
+  const rows = await preparedRows<AnalysisRow>(
+    db,
+    sql`
     select w.ord, k.known,
            case when not k.known and w.typos > 0 then
              (select c.word from (select l.word, l.document_count from search_lexicon l
@@ -71,7 +74,8 @@ export async function analyzeWords(db: DbExecutor, words: QueryWord[], options: 
               e.count is not null or (w.prefix and exists (
                 select 1 from search_lexicon l where l.word ~>=~ w.word and l.word ~<~ (w.word || '{'))) as known
      ) k
-     order by w.ord`)) as unknown as AnalysisRow[];
+     order by w.ord`,
+  );
   return rows.map((row) => {
     const word = words[row.ord]!.word;
     const stems = new Set<string>();

@@ -22,10 +22,17 @@ import {
 import { analyzeWords, foldedStem, lexeme } from "./analyze";
 import { loadSynonyms, synonymAlternatives } from "./synonyms";
 
-/** Facets and totals count at most this many matches; beyond it the numbers are estimates (flagged). */
-const COUNT_LIMIT = 10_000;
-/** Relevance ranks the most popular matches of this many; deep pages of a broad query are not offered. */
-const RANK_WINDOW = MAX_RESULT_WINDOW;
+/**
+ * A search reads at most this many matches (plus one, to know there are more): the page, its sort, the total and the
+ * facets all come from them. The rebuild writes documents most viewed first, and matches are read in that order, so
+ * for a broad query these are (about) its most popular matches — re-ranked by text relevance, or sorted by price,
+ * date or rating within them — and totals and facets beyond the window are flagged as estimates. A narrow query (the
+ * usual case) is answered exactly. This bounds the cost of "telefon" over a million products to a few thousand
+ * index entries and a thousand rows.
+ */
+const WINDOW = MAX_RESULT_WINDOW;
+/** Matches a product suggestion looks at before taking the most viewed. */
+const SUGGEST_WINDOW = 200;
 
 const partition = (version: number) => sql.raw(`search_documents_v${Math.trunc(version)}`);
 
@@ -78,7 +85,10 @@ export class PostgresSearchEngine implements SearchEngine {
       await db.execute(sql`alter table ${table} add check (index_version = ${sql.raw(String(version))})`);
       // Loaded before its indexes exist (a bulk build is far faster than a million index inserts), then attached:
       // attaching builds the partition's indexes and, with the check above, skips the validation scan.
-      await db.execute(sql`insert into ${table} ${INSERT_COLUMNS} ${insertSelect(version)} from (${documentRowsSql(sql`true`)}) d`);
+      // Most viewed first: queries read matches in the table's order (see WINDOW).
+      await db.execute(
+        sql`insert into ${table} ${INSERT_COLUMNS} ${insertSelect(version)} from (${documentRowsSql(sql`true`)}) d order by d.popularity desc`,
+      );
       await db.execute(sql`alter table search_documents attach partition ${table} for values in (${sql.raw(String(version))})`);
       await db.execute(sql`analyze ${table}`);
       await rebuildLexicon(db, version);
@@ -130,37 +140,36 @@ export class PostgresSearchEngine implements SearchEngine {
     const plan = textQuery(analyzed, synonyms, query.match);
     const table = partition(version);
     const textMatch = plan ? sql`d.tsv @@ ${plan.tsquery}::tsquery` : sql`true`;
-    // Every row of the partition has this version; saying so lets the (index_version, <sort>) indexes return rows in order.
+    // Every row of the partition has this version; saying so lets the per-version indexes serve the query.
     const inVersion = sql`d.index_version = ${version}`;
-    const where = sql`${inVersion} and ${textMatch} and ${filterSql(query, { facetBase: false })}`;
-    const offset = Math.min(query.offset, RANK_WINDOW);
-    const limit = Math.max(0, Math.min(query.limit, RANK_WINDOW - offset));
+    const offset = Math.min(query.offset, WINDOW);
+    const limit = Math.max(0, Math.min(query.limit, WINDOW - offset));
+    const narrowed = hasNarrowingFilters(query);
+    const full = sql`${inVersion} and ${textMatch} and ${filterSql(query, { facetBase: false })}`;
+    const base = sql`${inVersion} and ${textMatch} and ${filterSql(query, { facetBase: true })}`;
 
-    const itemsQuery =
-      query.sort === "relevance" && plan
-        ? sql`
-          select c.product_id from (
-            select d.product_id, d.tsv, d.popularity from ${table} d where ${where}
-             order by d.popularity desc nulls last, d.product_id limit ${RANK_WINDOW}
-          ) c
-          order by ts_rank(c.tsv, ${plan.tsquery}::tsquery) * (1 + ln(1 + c.popularity) / 10) desc, c.popularity desc, c.product_id
-          limit ${limit} offset ${offset}`
-        : sql`select d.product_id from ${table} d where ${where} order by ${orderBy(query.sort)} limit ${limit} offset ${offset}`;
-
-    const [items, [counted], facets] = await Promise.all([
-      limit > 0 ? (db.execute(itemsQuery) as unknown as Promise<{ product_id: string }[]>) : Promise.resolve([]),
-      db.execute(
-        sql`select count(*)::int as count from (select 1 from ${table} d where ${where} limit ${COUNT_LIMIT + 1}) m`,
-      ) as unknown as Promise<[{ count: number }]>,
-      query.facets
-        ? facetCounts(db, table, sql`${textMatch} and ${filterSql(query, { facetBase: true })}`, Boolean(query.filters.categoryId))
-        : null,
-    ]);
+    // Without brand, vendor or attribute choices the facets count the same matches the page shows: one statement.
+    const [page] = (await db.execute(sql`
+      with c as materialized (${candidates(table, full, plan?.tsquery ?? null)})
+      select (select count(*)::int from c) as total,
+             (select coalesce(json_agg(r.product_id), '[]') from (
+                select c.product_id from c order by ${query.sort === "relevance" && plan ? sql`c.rank desc, c.popularity desc, c.product_id` : orderBy(query.sort)}
+                 limit ${limit} offset ${offset}) r) as ids
+             ${query.facets && !narrowed ? sql`, ${facetsJson(Boolean(query.filters.categoryId))} as facets` : sql``}`)) as unknown as [
+      { total: number; ids: string[]; facets?: RawFacets },
+    ];
+    let raw = page!.facets ?? null;
+    if (query.facets && narrowed) {
+      const [row] = (await db.execute(sql`
+        with c as materialized (${candidates(table, base, null)})
+        select ${facetsJson(Boolean(query.filters.categoryId))} as facets`)) as unknown as [{ facets: RawFacets }];
+      raw = row!.facets;
+    }
     return {
-      productIds: items.map((r) => r.product_id),
-      total: Math.min(counted!.count, COUNT_LIMIT),
-      totalIsEstimate: counted!.count > COUNT_LIMIT,
-      facets,
+      productIds: page!.ids,
+      total: Math.min(page!.total, WINDOW),
+      totalIsEstimate: page!.total > WINDOW,
+      facets: raw ? toFacets(raw) : null,
       matchedWords: plan?.matchedWords ?? [],
       correctedText: plan?.corrected ? plan.correctedText : null,
       alternativeText: plan?.alternativeText ?? null,
@@ -173,9 +182,13 @@ export class PostgresSearchEngine implements SearchEngine {
     if (version === null || words.length === 0) return { productIds: [], matchedWords: [] };
     // Suggestions run on every key press: prefix match of the words as typed, no correction round trip.
     const tsquery = words.map((w, i) => lexeme(w.word, i === words.length - 1)).join(" & ");
+    // The first matches in the partition's order (most viewed first, as the rebuild wrote it), then the most viewed of
+    // those: a prefix that matches much costs a few pages, one that matches nothing an empty index lookup.
     const rows = (await db.execute(sql`
-      select d.product_id from ${partition(version)} d where d.index_version = ${version} and d.tsv @@ ${tsquery}::tsquery
-       order by d.popularity desc nulls last, d.product_id limit ${limit}`)) as unknown as { product_id: string }[];
+      select c.product_id from (
+        select d.product_id, d.popularity from ${partition(version)} d
+         where d.index_version = ${version} and d.tsv @@ ${tsquery}::tsquery limit ${SUGGEST_WINDOW}) c
+       order by c.popularity desc, c.product_id limit ${limit}`)) as unknown as { product_id: string }[];
     return { productIds: rows.map((r) => r.product_id), matchedWords: words.map((w) => w.word) };
   }
 }
@@ -255,21 +268,80 @@ export function textQuery(words: AnalyzedWord[], synonyms: string[][], match: "a
   };
 }
 
+/** The order within the candidate window (`c`), ties broken by id so pages never overlap. */
 function orderBy(sort: EngineQuery["sort"]): SQL {
   switch (sort) {
     case "price_asc":
-      return sql`d.min_price_amount asc, d.product_id`;
+      return sql`c.min_price_amount asc, c.product_id`;
     case "price_desc":
-      // Backwards along the price index (ties by id descending too).
-      return sql`d.min_price_amount desc, d.product_id desc`;
+      return sql`c.min_price_amount desc, c.product_id`;
     case "newest":
-      // NULLS LAST as the index is built (drizzle's .desc()), or Postgres cannot read it in order.
-      return sql`d.published_at desc nulls last, d.product_id`;
+      return sql`c.published_at desc, c.product_id`;
     case "rating":
-      return sql`d.rating desc nulls last, d.rating_count desc, d.product_id`;
+      return sql`c.rating desc nulls last, c.rating_count desc, c.product_id`;
     default:
-      return sql`d.popularity desc nulls last, d.product_id`;
+      return sql`c.popularity desc, c.product_id`;
   }
+}
+
+/**
+ * The first WINDOW + 1 matches in the partition's order, with what sorting and facets need and, for a text query,
+ * the relevance: text rank (title > brand and category > attributes > description) lifted a little by popularity.
+ * Ranked while scanning, so the documents' text vectors are never copied out.
+ */
+function candidates(table: SQL, where: SQL, tsquery: string | null): SQL {
+  return sql`
+    select d.product_id, d.popularity, d.min_price_amount, d.published_at, d.rating, d.rating_count, d.category_id,
+           d.brand, d.vendor_id, d.in_stock, d.attribute_values
+           ${tsquery ? sql`, ts_rank(d.tsv, ${tsquery}::tsquery) * (1 + ln(1 + d.popularity) / 10) as rank` : sql``}
+      from ${table} d where ${where} limit ${WINDOW + 1}`;
+}
+
+function hasNarrowingFilters(query: EngineQuery): boolean {
+  const f = query.filters;
+  return Boolean(f.brands?.length || f.vendorIds?.length || Object.keys(f.attributes ?? {}).length);
+}
+
+interface RawFacets {
+  categories: { id: string; count: number }[];
+  brands: { value: string; count: number }[];
+  vendors: { id: string; count: number }[];
+  price: { min: string | number | null; max: string | number | null };
+  inStock: number;
+  ratings: { atLeast: number; count: number }[];
+  attributes: Record<string, number> | null;
+}
+
+/** Every facet of the candidates `c` as one JSON value (one pass each over at most WINDOW + 1 rows in memory). */
+function facetsJson(withAttributes: boolean): SQL {
+  return sql`json_build_object(
+    'categories', (select coalesce(json_agg(json_build_object('id', x.category_id, 'count', x.n) order by x.n desc, x.category_id), '[]')
+                     from (select category_id, count(*)::int as n from c group by category_id) x),
+    'brands', (select coalesce(json_agg(json_build_object('value', x.brand, 'count', x.n) order by x.n desc, x.brand), '[]')
+                 from (select brand, count(*)::int as n from c where brand is not null group by brand) x),
+    'vendors', (select coalesce(json_agg(json_build_object('id', x.vendor_id, 'count', x.n) order by x.n desc, x.vendor_id), '[]')
+                  from (select vendor_id, count(*)::int as n from c group by vendor_id) x),
+    'price', (select json_build_object('min', min(min_price_amount), 'max', max(min_price_amount)) from c),
+    'inStock', (select count(*)::int from c where in_stock),
+    'ratings', (select json_agg(json_build_object('atLeast', r, 'count', (select count(*)::int from c where rating >= r)) order by r desc)
+                  from unnest(array[4, 3, 2, 1]) r),
+    'attributes', ${
+      withAttributes
+        ? sql`(select json_object_agg(x.pair, x.n) from (select pair, count(*)::int as n from c, unnest(attribute_values) pair group by pair) x)`
+        : sql`null`
+    })`;
+}
+
+function toFacets(raw: RawFacets): EngineFacets {
+  return {
+    categoryIds: raw.categories,
+    brands: raw.brands,
+    vendorIds: raw.vendors,
+    price: raw.price.min === null || raw.price.max === null ? null : { min: Number(raw.price.min), max: Number(raw.price.max) },
+    inStock: raw.inStock,
+    ratings: raw.ratings,
+    attributeValues: raw.attributes ?? {},
+  };
 }
 
 /**
@@ -291,44 +363,4 @@ function filterSql(query: EngineQuery, options: { facetBase: boolean }): SQL {
       parts.push(sql`d.attribute_values && ${`{${values.map((v) => JSON.stringify(`${key}=${v}`)).join(",")}}`}::text[]`);
   }
   return parts.length ? sql.join(parts, sql` and `) : sql`true`;
-}
-
-interface FacetRow {
-  kind: string;
-  value: string | null;
-  count: number;
-  min: string | null;
-  max: string | null;
-}
-
-async function facetCounts(db: DbExecutor, table: SQL, where: SQL, withAttributes: boolean): Promise<EngineFacets> {
-  const rows = (await db.execute(sql`
-    with base as materialized (
-      select d.category_id, d.brand, d.vendor_id, d.min_price_amount, d.in_stock, d.rating, d.attribute_values
-        from ${table} d where ${where} limit ${COUNT_LIMIT}
-    )
-    select 'category' as kind, category_id::text as value, count(*)::int as count, null as min, null as max from base group by category_id
-    union all select 'brand', brand, count(*)::int, null, null from base where brand is not null group by brand
-    union all select 'vendor', vendor_id::text, count(*)::int, null, null from base group by vendor_id
-    union all select 'price', null, count(*)::int, min(min_price_amount)::text, max(min_price_amount)::text from base
-    union all select 'stock', null, count(*) filter (where in_stock)::int, null, null from base
-    union all select 'rating', r::text, count(*) filter (where rating >= r)::int, null, null from base, unnest(array[4, 3, 2, 1]) r group by r
-    ${withAttributes ? sql`union all select 'attribute', pair, count(*)::int, null, null from base, unnest(attribute_values) pair group by pair` : sql``}
-  `)) as unknown as FacetRow[];
-  const facets: EngineFacets = { categoryIds: [], brands: [], vendorIds: [], price: null, inStock: 0, ratings: [], attributeValues: {} };
-  for (const row of rows) {
-    if (row.kind === "category") facets.categoryIds.push({ id: row.value!, count: row.count });
-    else if (row.kind === "brand") facets.brands.push({ value: row.value!, count: row.count });
-    else if (row.kind === "vendor") facets.vendorIds.push({ id: row.value!, count: row.count });
-    else if (row.kind === "price" && row.count > 0) facets.price = { min: Number(row.min), max: Number(row.max) };
-    else if (row.kind === "stock") facets.inStock = row.count;
-    else if (row.kind === "rating") facets.ratings.push({ atLeast: Number(row.value), count: row.count });
-    else if (row.kind === "attribute") facets.attributeValues[row.value!] = row.count;
-  }
-  const byCount = <T extends { count: number }>(a: T, b: T) => b.count - a.count;
-  facets.categoryIds.sort(byCount);
-  facets.brands.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-  facets.vendorIds.sort(byCount);
-  facets.ratings.sort((a, b) => b.atLeast - a.atLeast);
-  return facets;
 }

@@ -3,10 +3,11 @@ import { sql } from "drizzle-orm";
 import type { DbExecutor } from "@ultramarket/db";
 
 import { lexeme } from "./analyze";
+import { preparedRows } from "./prepared";
 
 /** Every synonym group as folded terms (a term may be several words). A small table, read per query. */
 export async function loadSynonyms(db: DbExecutor): Promise<string[][]> {
-  const rows = (await db.execute(sql`select folded_terms from search_synonyms`)) as unknown as { folded_terms: string[] }[];
+  const rows = await preparedRows<{ folded_terms: string[] }>(db, sql`select folded_terms from search_synonyms`);
   return rows.map((r) => r.folded_terms);
 }
 
