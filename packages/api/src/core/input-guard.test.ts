@@ -12,6 +12,12 @@ describe("inspectRawInput", () => {
     expect(inspectRawInput({ a: { b: "x\u0000y" } })).toEqual({ "a.b": ["Text must not contain NUL characters"] });
   });
 
+  it("reports half surrogate pairs (text UTF-8 cannot hold), and accepts whole ones", () => {
+    expect(inspectRawInput({ text: "a\ud800b" })).toEqual({ text: ["Text must be valid Unicode"] });
+    expect(inspectRawInput({ f: { ["k\udc00"]: 1 } })).toEqual({ f: ["Keys must be valid Unicode"] });
+    expect(inspectRawInput({ text: "telefon 📱" })).toBeNull();
+  });
+
   it("reports prototype-polluting keys", () => {
     const input = JSON.parse('{"slug":"x","__proto__":{"admin":true}}') as unknown;
     const problems = inspectRawInput(input);

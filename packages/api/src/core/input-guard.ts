@@ -1,11 +1,13 @@
 import type { FieldErrors } from "./errors";
 
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+/** Half of a surrogate pair: JavaScript strings may hold one, UTF-8 (and PostgreSQL's jsonb) cannot. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 export const MAX_INPUT_DEPTH = 32;
 
 /**
  * Checks a raw procedure input before any schema sees it: no NUL characters (PostgreSQL
- * text cannot store them), no prototype-polluting keys, no absurd nesting. Returns field
+ * text cannot store them), no broken Unicode (lone surrogates), no prototype-polluting keys, no absurd nesting. Returns field
  * errors, or null when the input is clean.
  */
 export function inspectRawInput(input: unknown): FieldErrors | null {
@@ -22,6 +24,7 @@ export function inspectRawInput(input: unknown): FieldErrors | null {
     }
     if (typeof value === "string") {
       if (value.includes("\u0000")) add(path, "Text must not contain NUL characters");
+      if (LONE_SURROGATE.test(value)) add(path, "Text must be valid Unicode");
       return;
     }
     if (value === null || typeof value !== "object") return;
@@ -29,6 +32,7 @@ export function inspectRawInput(input: unknown): FieldErrors | null {
       const child = path ? `${path}.${key}` : key;
       if (FORBIDDEN_KEYS.has(key)) add(child, `The key "${key}" is not allowed`);
       else if (key.includes("\u0000")) add(path, "Keys must not contain NUL characters");
+      else if (LONE_SURROGATE.test(key)) add(path, "Keys must be valid Unicode");
       else visit((value as Record<string, unknown>)[key], child, depth + 1);
     }
   };

@@ -326,6 +326,7 @@ export async function seedDatabase(url: string, options: SeedOptions): Promise<S
       await db.execute(dsql`alter table products enable trigger products_listings_on_insert`);
     }
     await db.execute(dsql`select rebuild_product_listings()`);
+    await seedSynonyms(db);
     await db.execute(dsql`analyze`);
     return {
       categories: categoryCount,
@@ -338,4 +339,19 @@ export async function seedDatabase(url: string, options: SeedOptions): Promise<S
   } finally {
     await client.end();
   }
+}
+
+/** Words shoppers use that the demo titles do not (they say refrigerator and laptop), editable in the console. */
+const DEMO_SYNONYMS = [
+  ["muzlatgich", "sovutgich", "холодильник", "refrigerator", "fridge"],
+  ["noutbuk", "ноутбук", "laptop", "notebook"],
+  ["smartfon", "смартфон", "smartphone", "mobile phone"],
+];
+
+async function seedSynonyms(db: Database): Promise<void> {
+  for (const terms of DEMO_SYNONYMS)
+    await db.execute(dsql`
+      insert into search_synonyms (id, terms, folded_terms)
+      values (${newId()}, ${`{${terms.map((t) => JSON.stringify(t)).join(",")}}`}::text[],
+              array(select search_fold(t) from unnest(${`{${terms.map((t) => JSON.stringify(t)).join(",")}}`}::text[]) as t))`);
 }

@@ -57,8 +57,7 @@ export class SearchLogWriter {
     const clicks = this.clicks.splice(0);
     this.flushing = (async () => {
       try {
-        if (queries.length) await this.db.insert(schema.searchQueries).values(queries).onConflictDoNothing();
-        if (clicks.length) await this.db.insert(schema.searchClicks).values(clicks).onConflictDoNothing();
+        await this.write(queries, clicks);
       } catch (error) {
         this.log.warn({ err: error, queries: queries.length, clicks: clicks.length }, "search analytics write failed; retrying later");
         this.queries.unshift(...queries);
@@ -76,6 +75,27 @@ export class SearchLogWriter {
     }
   }
 
+  /**
+   * One INSERT per table. A row the database refuses (a data error) must not hold back every other row forever: the
+   * batch is then written row by row and the refused rows are dropped; other failures (the database is away) throw,
+   * and the batch is kept for the next flush.
+   */
+  private async write(queries: SearchQueryEntry[], clicks: SearchClickEntry[]): Promise<void> {
+    const insert = async (rows: SearchQueryEntry[], clickRows: SearchClickEntry[]) => {
+      if (rows.length) await this.db.insert(schema.searchQueries).values(rows).onConflictDoNothing();
+      if (clickRows.length) await this.db.insert(schema.searchClicks).values(clickRows).onConflictDoNothing();
+    };
+    try {
+      await insert(queries, clicks);
+    } catch (error) {
+      if (!isDataError(error)) throw error;
+      let dropped = 0;
+      for (const row of queries) await insert([row], []).catch((e: unknown) => (isDataError(e) ? void dropped++ : Promise.reject(e)));
+      for (const row of clicks) await insert([], [row]).catch((e: unknown) => (isDataError(e) ? void dropped++ : Promise.reject(e)));
+      this.log.warn({ err: error, dropped }, "search analytics rows refused by the database were dropped");
+    }
+  }
+
   async close(): Promise<void> {
     await this.flush();
     if (this.timer) clearTimeout(this.timer);
@@ -87,4 +107,10 @@ export class SearchLogWriter {
 export async function logClick(ctx: Pick<Context, "searchLog" | "db">, input: { queryId: string; productId: string; position: number }) {
   ctx.searchLog.click(input);
   return { ok: true as const };
+}
+
+/** SQLSTATE class 22 (data exception) or 23 (integrity): the row itself is wrong, retrying will not help. */
+function isDataError(error: unknown): boolean {
+  const code = (error as { cause?: { code?: unknown }; code?: unknown }).cause?.code ?? (error as { code?: unknown }).code;
+  return typeof code === "string" && (code.startsWith("22") || code.startsWith("23"));
 }

@@ -209,14 +209,19 @@ async function writeDocuments(tx: DbExecutor, version: number, ids: string[]): P
     select (select count(*) from written) + (select count(*) from removed) + (select count(*) from words)`);
 }
 
-/** The lexicon, recounted from a freshly built version (exact counts; words no document uses any more go). */
+/**
+ * The lexicon, recounted from a freshly built version (exact counts; words no document uses any more go). Counted
+ * first into a scratch table (the long part), then swapped in by TRUNCATE in one short transaction: a DELETE would
+ * leave the old rows dead in the table and its trigram index until a vacuum, and lookups slow down with them.
+ */
 async function rebuildLexicon(db: Database | DbExecutor, version: number): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.execute(sql`delete from search_lexicon`);
     await tx.execute(sql`
-      insert into search_lexicon (word, document_count)
-      select word, ndoc from ts_stat(${`select tsv from search_documents_v${Math.trunc(version)}`}, 'ABC')
+      create temporary table lexicon_build on commit drop as
+      select word, ndoc as document_count from ts_stat(${`select tsv from search_documents_v${Math.trunc(version)}`}, 'ABC')
        where word ~ '^[a-z0-9]{2,40}$'`);
+    await tx.execute(sql`truncate search_lexicon`);
+    await tx.execute(sql`insert into search_lexicon (word, document_count) select word, document_count from lexicon_build`);
   });
 }
 
