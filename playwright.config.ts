@@ -36,5 +36,6 @@ export default defineConfig({
     { name: "console-search", testMatch: /console-search\.spec\.ts/, use: { baseURL: ADMIN_URL } },
     { name: "identity", testMatch: /identity\.spec\.ts/, use: { baseURL: WEB_URL } },
     { name: "catalog", testMatch: /catalog\.spec\.ts/, use: { baseURL: WEB_URL } },
+    { name: "search", testMatch: /[\\/]search\.spec\.ts$/, use: { baseURL: WEB_URL } },
   ],
 });

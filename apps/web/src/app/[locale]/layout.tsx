@@ -7,6 +7,7 @@ import type { ReactNode } from "react";
 import { buttonClass, Container } from "@ultramarket/ui";
 import { LanguageSwitcher } from "~/components/language-switcher";
 import { resolveLocale } from "~/components/locale";
+import { SearchBox } from "~/components/search-box";
 import { SignOutButton } from "~/components/sign-out-button";
 import { serverApi } from "~/server/runtime";
 import { Providers } from "~/trpc/provider";
@@ -27,10 +28,25 @@ export default async function LocaleLayout({ children, params }: { children: Rea
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
         <Providers>
           <header className="border-b border-slate-200 bg-white">
-            <Container className="flex min-h-16 flex-wrap items-center justify-between gap-x-4 gap-y-2 py-3 sm:flex-nowrap sm:py-0">
+            <Container className="flex min-h-16 flex-wrap items-center justify-between gap-x-4 gap-y-2 py-3 lg:flex-nowrap lg:py-0">
               <Link href={`/${locale}`} className="text-xl font-bold tracking-tight text-indigo-700">
                 UltraMarket
               </Link>
+              <div className="order-last w-full lg:order-none lg:max-w-xl lg:flex-1">
+                <SearchBox
+                  locale={locale}
+                  signedIn={Boolean(me)}
+                  labels={{
+                    label: t.search.label,
+                    placeholder: t.search.placeholder,
+                    submit: t.search.submit,
+                    suggestions: t.search.suggestions,
+                    groups: t.search.groups,
+                    clearHistory: t.search.clearHistory,
+                    suggestionCount: t.search.suggestionCount,
+                  }}
+                />
+              </div>
               <div className="flex flex-wrap items-center justify-end gap-x-3 gap-y-2 sm:flex-nowrap sm:gap-5">
                 <LanguageSwitcher current={locale} label={t.language} />
                 {me ? (

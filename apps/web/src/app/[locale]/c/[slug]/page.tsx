@@ -1,21 +1,21 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import { permanentRedirect } from "next/navigation";
 import Link from "next/link";
-import type { ReactNode } from "react";
 
 import type { ProductSort } from "@ultramarket/api/catalog-schema";
 import { EmptyState, formatPrice } from "@ultramarket/ui";
 import { Breadcrumbs } from "~/components/breadcrumbs";
-import { fill } from "~/components/form-value";
+import type { FilterChip } from "~/components/facets";
+import { ActiveFilterChips, CheckboxFacet, PriceRangeFields, priceRangeLabel, withSelected } from "~/components/facets";
+import { FiltersPanel } from "~/components/filters-panel";
 import { resolveLocale } from "~/components/locale";
 import { orNotFound } from "~/components/not-found-error";
 import { ProductList } from "~/components/product-list";
 import { localizedAlternates } from "~/components/seo";
 import type { Locale } from "~/i18n/locales";
 import type { Messages } from "~/i18n/messages";
+import { looksLikePhone } from "~/server/device";
 import { serverApi } from "~/server/runtime";
-import { FiltersPanel } from "./filters-panel";
 import { LoadMore } from "./load-more";
 import type { ActiveFilter, AttributeFacets, SearchParams } from "./query";
 import { activeFilterCount, activeFilters, ATTRIBUTE_PARAM, categoryHref, listFilters, parseCategoryQuery, withoutFilters } from "./query";
@@ -39,61 +39,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-/**
- * Phones get the filters closed, everything else open. Only the first paint depends on
- * this guess: the disclosure's summary shows whenever it is closed, at any width.
- */
-async function looksLikePhone(): Promise<boolean> {
-  const request = await headers();
-  return request.get("sec-ch-ua-mobile") === "?1" || /Mobi/i.test(request.get("user-agent") ?? "");
-}
-
-function FacetOption(props: { name: string; value: string; label: string; count: number | null; checked: boolean }) {
-  return (
-    <li>
-      <label className="flex cursor-pointer items-center gap-2 py-0.5" data-testid="facet-value">
-        <input
-          type="checkbox"
-          name={props.name}
-          value={props.value}
-          defaultChecked={props.checked}
-          className="h-4 w-4 shrink-0 accent-indigo-600"
-        />
-        <span className="min-w-0 flex-1 break-words" data-testid="facet-name">
-          {props.label}
-        </span>
-        {props.count !== null ? (
-          <span className="text-xs tabular-nums text-slate-400" data-testid="facet-count">
-            {props.count}
-          </span>
-        ) : null}
-      </label>
-    </li>
-  );
-}
-
-function FacetGroup({ legend, children }: { legend: string; children: ReactNode }) {
-  return (
-    <fieldset>
-      <legend className="mb-2 font-medium text-slate-900">{legend}</legend>
-      <ul className="max-h-64 space-y-1 overflow-y-auto pr-1">{children}</ul>
-    </fieldset>
-  );
-}
-
 /** The words on an active filter's "remove" chip. */
 function chipLabel(filter: ActiveFilter, facets: AttributeFacets, locale: Locale, t: Messages): string {
   switch (filter.kind) {
-    case "price": {
-      const som = (value: number) => formatPrice(value * 100, "UZS", locale);
-      const range =
-        filter.min !== undefined && filter.max !== undefined
-          ? `${som(filter.min)} – ${som(filter.max)}`
-          : filter.min !== undefined
-            ? `≥ ${som(filter.min)}`
-            : `≤ ${som(filter.max ?? 0)}`;
-      return `${t.filters.price}: ${range}`;
-    }
+    case "price":
+      return `${t.filters.price}: ${priceRangeLabel(filter, (value) => formatPrice(value * 100, "UZS", locale))}`;
     case "brand":
       return `${t.filters.brand}: ${filter.brand}`;
     case "attribute": {
@@ -137,6 +87,11 @@ export default async function CategoryPage({ params, searchParams }: Props) {
   const here = categoryHref(path, query);
   const active = activeFilters(query);
   const clearHref = categoryHref(path, withoutFilters(query));
+  const chips: FilterChip[] = active.map((filter) => ({
+    key: chipKey(filter),
+    label: chipLabel(filter, facets.attributes, locale, t),
+    href: categoryHref(path, filter.without),
+  }));
   const sorts: { value: ProductSort; label: string }[] = [
     { value: "newest", label: t.sortNewest },
     { value: "popular", label: t.sortPopular },
@@ -144,10 +99,10 @@ export default async function CategoryPage({ params, searchParams }: Props) {
     { value: "price_desc", label: t.sortPriceDesc },
   ];
   // A brand set in the URL but outside the facets' top brands still shows, ticked.
-  const brandOptions: { brand: string; count: number | null }[] = [
-    ...facets.brands,
-    ...query.brands.filter((b) => !facets.brands.some((f) => f.brand === b)).map((brand) => ({ brand, count: null })),
-  ];
+  const brandOptions = withSelected(
+    facets.brands.map(({ brand, count }) => ({ value: brand, label: brand, count })),
+    query.brands,
+  );
 
   return (
     <div>
@@ -192,55 +147,21 @@ export default async function CategoryPage({ params, searchParams }: Props) {
             labels={{ title: t.filters.title, apply: t.filters.apply, reset: t.filters.reset, loading: t.loading }}
           >
             <input type="hidden" name="sort" value={query.sort} />
-            <fieldset>
-              <legend className="mb-2 font-medium text-slate-900">{t.filters.price}</legend>
-              <div className="grid grid-cols-2 gap-2">
-                <label className="flex flex-col gap-1 text-xs text-slate-500">
-                  {t.filters.priceFrom}
-                  <input
-                    name="min"
-                    type="number"
-                    min={0}
-                    inputMode="numeric"
-                    defaultValue={query.min}
-                    placeholder={facets.priceMin !== null ? String(Math.floor(facets.priceMin / 100)) : undefined}
-                    className="w-full rounded-lg border border-slate-300 px-2 py-1 text-sm text-slate-900"
-                  />
-                </label>
-                <label className="flex flex-col gap-1 text-xs text-slate-500">
-                  {t.filters.priceTo}
-                  <input
-                    name="max"
-                    type="number"
-                    min={0}
-                    inputMode="numeric"
-                    defaultValue={query.max}
-                    placeholder={facets.priceMax !== null ? String(Math.ceil(facets.priceMax / 100)) : undefined}
-                    className="w-full rounded-lg border border-slate-300 px-2 py-1 text-sm text-slate-900"
-                  />
-                </label>
-              </div>
-            </fieldset>
-            {brandOptions.length > 0 ? (
-              <FacetGroup legend={t.filters.brand}>
-                {brandOptions.map(({ brand, count }) => (
-                  <FacetOption key={brand} name="brand" value={brand} label={brand} count={count} checked={query.brands.includes(brand)} />
-                ))}
-              </FacetGroup>
-            ) : null}
+            <PriceRangeFields
+              min={query.min}
+              max={query.max}
+              offered={facets.priceMin !== null && facets.priceMax !== null ? { min: facets.priceMin, max: facets.priceMax } : null}
+              t={t}
+            />
+            <CheckboxFacet legend={t.filters.brand} name="brand" options={brandOptions} selected={query.brands} />
             {facets.attributes.map((facet) => (
-              <FacetGroup key={facet.key} legend={facet.name}>
-                {facet.values.map((option) => (
-                  <FacetOption
-                    key={option.value}
-                    name={`${ATTRIBUTE_PARAM}${facet.key}`}
-                    value={option.value}
-                    label={option.name}
-                    count={option.count}
-                    checked={query.attributes[facet.key]?.includes(option.value) ?? false}
-                  />
-                ))}
-              </FacetGroup>
+              <CheckboxFacet
+                key={facet.key}
+                legend={facet.name}
+                name={`${ATTRIBUTE_PARAM}${facet.key}`}
+                options={facet.values.map((v) => ({ value: v.value, label: v.name, count: v.count }))}
+                selected={query.attributes[facet.key] ?? []}
+              />
             ))}
             <label className="flex cursor-pointer items-center gap-2">
               <input type="checkbox" name="instock" value="1" defaultChecked={query.inStock} className="h-4 w-4 accent-indigo-600" />
@@ -264,32 +185,7 @@ export default async function CategoryPage({ params, searchParams }: Props) {
             ))}
           </div>
 
-          {active.length > 0 ? (
-            <div className="mb-4 flex flex-wrap items-center gap-2 text-sm">
-              <ul aria-label={t.filters.active} className="flex flex-wrap gap-2" data-testid="active-filters">
-                {active.map((filter) => {
-                  const text = chipLabel(filter, facets.attributes, locale, t);
-                  return (
-                    <li key={chipKey(filter)}>
-                      <Link
-                        href={categoryHref(path, filter.without)}
-                        aria-label={fill(t.filters.remove, { name: text })}
-                        className="inline-flex items-center gap-1.5 rounded-full bg-indigo-50 px-3 py-1 text-indigo-800 hover:bg-indigo-100"
-                      >
-                        {text}
-                        <span aria-hidden="true" className="text-indigo-400">
-                          ×
-                        </span>
-                      </Link>
-                    </li>
-                  );
-                })}
-              </ul>
-              <Link href={clearHref} className="px-1 text-indigo-700 hover:underline">
-                {t.filters.clearAll}
-              </Link>
-            </div>
-          ) : null}
+          <ActiveFilterChips chips={chips} clearHref={clearHref} t={t} />
 
           {firstPage.items.length === 0 && active.length > 0 ? (
             <EmptyState title={t.filters.noMatch}>

@@ -1,23 +1,24 @@
 import type { RouterInputs, RouterOutputs } from "@ultramarket/api";
 import { productSortSchema } from "@ultramarket/api/catalog-schema";
 import type { ProductSort } from "@ultramarket/api/catalog-schema";
+// Relative rather than `~/`: vitest, which runs query.test.ts, does not know the app's path alias.
+import type { SearchParams } from "../../../../components/search-params";
+import {
+  allValues,
+  ATTRIBUTE_KEY,
+  ATTRIBUTE_PARAM,
+  brandsFrom,
+  firstValue,
+  MAX_ATTRIBUTE_VALUES,
+  MAX_ATTRIBUTES,
+  somRange,
+  withoutAttributeValue,
+} from "../../../../components/search-params";
 
-/** A page's search parameters as Next.js passes them: any key may repeat. */
-export type SearchParams = Record<string, string | string[] | undefined>;
+export type { SearchParams } from "../../../../components/search-params";
+export { ATTRIBUTE_PARAM } from "../../../../components/search-params";
 export type AttributeFacets = RouterOutputs["catalog"]["categoryFilters"]["attributes"];
 type ListFilters = NonNullable<RouterInputs["catalog"]["listProducts"]["filters"]>;
-
-/**
- * Attribute filters travel as `attr.<key>=<value>`, repeated for each accepted value:
- * `?attr.origin=cn&attr.origin=kr&attr.ram=8GB` (a GET form with checkboxes named
- * `attr.origin` writes exactly that).
- */
-export const ATTRIBUTE_PARAM = "attr.";
-const ATTRIBUTE_KEY = /^[a-z][a-z0-9_]{0,29}$/;
-// The API's limits (catalog.listProducts input): more would be a 400, so they are cut here.
-const MAX_ATTRIBUTES = 10;
-const MAX_VALUES = 20;
-const MAX_BRANDS = 20;
 
 /** What a category page shows: sort and filters, read from the URL and made valid. */
 export interface CategoryQuery {
@@ -31,14 +32,6 @@ export interface CategoryQuery {
   attributes: Record<string, string[]>;
 }
 
-const all = (value: string | string[] | undefined): string[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
-const single = (value: string | string[] | undefined): string | undefined => all(value)[0];
-
-function wholeSom(value: string | string[] | undefined): number | undefined {
-  const text = single(value)?.trim();
-  return text && /^\d{1,12}$/.test(text) ? Number(text) : undefined;
-}
-
 /**
  * Reads the URL. Anything malformed is ignored rather than answered with an error: an
  * unknown sort is "newest", a price that is not a whole number is dropped, and attribute
@@ -46,21 +39,19 @@ function wholeSom(value: string | string[] | undefined): number | undefined {
  * so every filter that applies is one the page shows as set.
  */
 export function parseCategoryQuery(query: SearchParams, facets: AttributeFacets): CategoryQuery {
-  const sort = productSortSchema.safeParse(single(query.sort));
-  let min = wholeSom(query.min);
-  let max = wholeSom(query.max);
-  if (min !== undefined && max !== undefined && min > max) [min, max] = [max, min];
-  const brands = [...new Set(all(query.brand).map((b) => b.trim()))].filter((b) => b.length > 0 && b.length <= 80).slice(0, MAX_BRANDS);
+  const sort = productSortSchema.safeParse(firstValue(query.sort));
+  const { min, max } = somRange(query.min, query.max);
+  const brands = brandsFrom(query.brand);
   const attributes: Record<string, string[]> = {};
   for (const facet of facets) {
     if (Object.keys(attributes).length >= MAX_ATTRIBUTES) break;
     if (!ATTRIBUTE_KEY.test(facet.key)) continue;
-    const wanted = new Set(all(query[`${ATTRIBUTE_PARAM}${facet.key}`]));
+    const wanted = new Set(allValues(query[`${ATTRIBUTE_PARAM}${facet.key}`]));
     if (wanted.size === 0) continue;
     const values = facet.values
       .map((v) => v.value)
       .filter((value) => wanted.has(value) && value.length <= 200)
-      .slice(0, MAX_VALUES);
+      .slice(0, MAX_ATTRIBUTE_VALUES);
     if (values.length > 0) attributes[facet.key] = values;
   }
   return {
@@ -68,7 +59,7 @@ export function parseCategoryQuery(query: SearchParams, facets: AttributeFacets)
     min,
     max,
     brands,
-    inStock: all(query.instock).includes("1"),
+    inStock: allValues(query.instock).includes("1"),
     attributes,
   };
 }
@@ -121,12 +112,8 @@ export function activeFilters(query: CategoryQuery): ActiveFilter[] {
   for (const brand of query.brands)
     list.push({ kind: "brand", brand, without: { ...query, brands: query.brands.filter((b) => b !== brand) } });
   for (const [key, values] of Object.entries(query.attributes))
-    for (const value of values) {
-      const rest = values.filter((v) => v !== value);
-      const attributes = { ...query.attributes, [key]: rest };
-      if (rest.length === 0) delete attributes[key];
-      list.push({ kind: "attribute", key, value, without: { ...query, attributes } });
-    }
+    for (const value of values)
+      list.push({ kind: "attribute", key, value, without: { ...query, attributes: withoutAttributeValue(query.attributes, key, value) } });
   if (query.inStock) list.push({ kind: "inStock", without: { ...query, inStock: false } });
   return list;
 }

@@ -1,19 +1,18 @@
 "use client";
 
-import Link from "next/link";
-import { useRouter } from "next/navigation";
 import type { FormEvent, ReactNode } from "react";
-import { useTransition } from "react";
 
 import { buttonClass } from "@ultramarket/ui";
+import { PendingLink, useListingNavigation } from "~/components/pending-navigation";
 
 /**
- * The category's filter form inside a disclosure. On a wide screen it is open and cannot be
- * closed (the summary hides); on a phone it starts closed (the server guesses from the user
- * agent, see the page) and opens from its summary, which is a native, keyboard-operable
- * control. Without scripts the form is a plain GET form; with them it navigates in place
- * and leaves empty fields out of the URL. The page remounts this component (by key) when the
- * URL changes, so the fields always show the filters that apply and a phone closes it.
+ * A listing's filter form (category page, search results) inside a disclosure. On a wide
+ * screen it is open and cannot be closed (the summary hides); on a phone it starts closed
+ * (the server guesses from the user agent, see looksLikePhone) and opens from its summary,
+ * which is a native, keyboard-operable control. Without scripts the form is a plain GET
+ * form; with them it navigates in place and leaves empty fields out of the URL. The page
+ * remounts this component (by key) when the URL changes, so the fields always show the
+ * filters that apply and a phone closes it.
  */
 export function FiltersPanel({
   action,
@@ -30,8 +29,7 @@ export function FiltersPanel({
   labels: { title: string; apply: string; reset: string; loading: string };
   children: ReactNode;
 }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
+  const { pending, navigate } = useListingNavigation();
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -39,7 +37,7 @@ export function FiltersPanel({
     for (const [name, value] of new FormData(event.currentTarget)) {
       if (typeof value === "string" && value.trim() !== "") params.append(name, value.trim());
     }
-    startTransition(() => router.push(`${action}?${params.toString()}`));
+    navigate(`${action}?${params.toString()}`);
   };
 
   return (
@@ -68,9 +66,9 @@ export function FiltersPanel({
             {pending ? labels.loading : labels.apply}
           </button>
           {resetHref ? (
-            <Link href={resetHref} className="text-indigo-700 hover:underline">
+            <PendingLink href={resetHref} className="text-indigo-700 hover:underline">
               {labels.reset}
-            </Link>
+            </PendingLink>
           ) : null}
         </div>
       </form>
