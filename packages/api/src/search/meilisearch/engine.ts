@@ -34,7 +34,6 @@ import {
   takeBacklog,
 } from "../index-versions";
 
-/** Held shared while a sync reads the live versions, exclusively while a rebuild registers or activates its version. */
 /** Products per document batch of a rebuild. */
 const PAGE_SIZE = 1000;
 /** Batches a rebuild sends ahead of the ones Meilisearch has finished (bounded, so a slow server slows the reader). */
