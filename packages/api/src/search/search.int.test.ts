@@ -99,6 +99,15 @@ describe("search.query", () => {
     const relaxed = await h.caller().search.query({ text: "artel iphone" });
     expect(relaxed.fallback).toBe("relaxed");
     expect(new Set(relaxed.items.map((i) => i.id))).toEqual(new Set([f.products.fridge, f.products.iphone]));
+    const secondPage = await h
+      .caller()
+      .search.query({
+        text: "artel iphone",
+        limit: 1,
+        cursor: (await h.caller().search.query({ text: "artel iphone", limit: 1 })).nextCursor!,
+      });
+    expect(secondPage.fallback).toBe("relaxed");
+    expect(secondPage.items).toHaveLength(1);
     const popular = await h.caller().search.query({ text: "qwxzvbnmpl" });
     expect(popular.fallback).toBe("popular");
     expect(popular.items[0]!.id).toBe(f.products.redmi);
@@ -179,12 +188,15 @@ describe("search.query", () => {
 describe("search.suggest", () => {
   it("offers categories, brands, popular queries and products, highlighted", async () => {
     for (let i = 0; i < 3; i++) await h.caller().search.query({ text: "smartfon apple" });
+    // A misspelling found things only through its correction: not offered to others as a popular search.
+    for (let i = 0; i < 3; i++) await h.caller().search.query({ text: "smartfn" });
     await h.runtime.searchLog.flush();
     await refreshSuggestions(ctx());
     const result = await h.caller().search.suggest({ text: "smart", locale: "uz" });
     const kinds = result.items.map((i) => `${i.kind}:${i.label}`);
     expect(kinds).toContain("category:Smartfonlar");
     expect(kinds).toContain("query:smartfon apple");
+    expect(kinds).not.toContain("query:smartfn");
     expect(result.items.filter((i) => i.kind === "product").length).toBeGreaterThan(0);
     const category = result.items.find((i) => i.kind === "category")!;
     expect(marked(category.segments)).toEqual(["Smartfonlar"]);

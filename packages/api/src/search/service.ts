@@ -121,7 +121,8 @@ async function runSearch(
   };
   let found = await ctx.search.query(ctx.db, base);
   let fallback: SearchResult["fallback"] = null;
-  if (found.total === 0 && input.text && offset === 0) {
+  // On every page, not only the first: page 2 of fallback results falls back the same way.
+  if (found.total === 0 && input.text) {
     const relaxed = await ctx.search.query(ctx.db, { ...base, match: "any" });
     if (relaxed.total > 0) {
       found = relaxed;

@@ -36,7 +36,7 @@ export async function refreshSuggestions(ctx: Pick<Context, "db">): Promise<void
         from (select folded_text, mode() within group (order by text) as text, count(*) as searches
                 from search_queries
                where created_at > now() - make_interval(days => ${POPULAR_QUERY_DAYS})
-                 and result_count > 0 and folded_text <> ''
+                 and result_count > 0 and folded_text <> '' and corrected_text is null
                group by folded_text having count(*) >= ${POPULAR_QUERY_MIN}) q
       on conflict do nothing`);
   });
