@@ -99,13 +99,11 @@ describe("search.query", () => {
     const relaxed = await h.caller().search.query({ text: "artel iphone" });
     expect(relaxed.fallback).toBe("relaxed");
     expect(new Set(relaxed.items.map((i) => i.id))).toEqual(new Set([f.products.fridge, f.products.iphone]));
-    const secondPage = await h
-      .caller()
-      .search.query({
-        text: "artel iphone",
-        limit: 1,
-        cursor: (await h.caller().search.query({ text: "artel iphone", limit: 1 })).nextCursor!,
-      });
+    const secondPage = await h.caller().search.query({
+      text: "artel iphone",
+      limit: 1,
+      cursor: (await h.caller().search.query({ text: "artel iphone", limit: 1 })).nextCursor!,
+    });
     expect(secondPage.fallback).toBe("relaxed");
     expect(secondPage.items).toHaveLength(1);
     const popular = await h.caller().search.query({ text: "qwxzvbnmpl" });
