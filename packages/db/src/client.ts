@@ -14,7 +14,12 @@ export function createSqlClient(url: string, options: DbOptions = {}) {
   return postgres(url, {
     max: options.max ?? 10,
     onnotice: () => undefined,
-    connection: { application_name: options.applicationName ?? "ultramarket" },
+    connection: {
+      application_name: options.applicationName ?? "ultramarket",
+      // JIT compiles a statement when its estimated cost is high, which for the searches' and listings' large but
+      // LIMITed statements costs 20-40 ms of compiling for a few ms of work (measured; docs/benchmarks.md).
+      jit: "off",
+    },
   });
 }
 

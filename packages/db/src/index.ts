@@ -12,5 +12,5 @@ export type {
   StockMovementKind,
   CatalogImportStatus,
 } from "./schema";
-export { LOCALES, newId } from "./schema";
+export { LOCALES, newId, SEARCH_TIERS } from "./schema";
 export { CYRILLIC_TO_LATIN, slugify } from "./slug";

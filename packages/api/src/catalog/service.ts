@@ -75,10 +75,17 @@ export interface ProductCard {
   inStock: boolean;
 }
 
-type CardRow = { id: string; slug: string; title: schema.LocalizedText; brand: string | null; minPriceAmount: number; currency: string };
-type CardImage = { key: string; width: number; height: number; alt: schema.LocalizedText | null } | null;
+export type CardRow = {
+  id: string;
+  slug: string;
+  title: schema.LocalizedText;
+  brand: string | null;
+  minPriceAmount: number;
+  currency: string;
+};
+export type CardImage = { key: string; width: number; height: number; alt: schema.LocalizedText | null } | null;
 
-function toCard(row: CardRow, image: CardImage, inStock: boolean, locale: Locale): ProductCard {
+export function toCard(row: CardRow, image: CardImage, inStock: boolean, locale: Locale): ProductCard {
   const title = localize(row.title, locale);
   return {
     id: row.id,

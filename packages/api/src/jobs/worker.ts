@@ -46,7 +46,7 @@ export async function startWorker(runtime: Runtime, definitions: JobDefinition[]
     // A database seeded or restored without an index (or a new engine) gets one without anyone asking.
     if (await needsInitialBuild(ctx)) {
       await requestReindex(ctx, null);
-      runtime.logger.info("search index is empty: rebuild queued");
+      runtime.logger.info("search index is empty or outdated: rebuild queued");
     }
   }
   return {

@@ -205,6 +205,12 @@ export function describeEngineContract(label: string, makeEngine: () => SearchEn
         expect((await engine.suggestProducts(db(), "смарт", 2)).productIds).toEqual([f.products.redmi, f.products.galaxy]);
         expect((await engine.suggestProducts(db(), "zzzz", 5)).productIds).toEqual([]);
       });
+
+      it("suggests products matching every word typed, the last as a prefix", async () => {
+        expect((await engine.suggestProducts(db(), "samsung gal", 5)).productIds).toEqual([f.products.galaxy]);
+        expect((await engine.suggestProducts(db(), "smartfon sams", 5)).productIds).toEqual([f.products.galaxy]);
+        expect((await engine.suggestProducts(db(), "samsung muzl", 5)).productIds).toEqual([]);
+      });
     });
 
     describe("synonyms", () => {

@@ -77,6 +77,8 @@ export interface EngineStats {
   building: { version: number; startedAt: Date } | null;
   documents: number;
   lexiconWords: number;
+  /** The active version lacks a structure this engine now builds (made by an older release): rebuild it. */
+  outdated: boolean;
 }
 
 /**

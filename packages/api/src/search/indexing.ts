@@ -47,10 +47,14 @@ export async function requestReindex(ctx: Pick<Context, "db" | "jobs">, requeste
   return { jobId };
 }
 
-/** A rebuild when the index is empty but the catalog is not (a database that predates search, or a new engine). */
+/**
+ * A rebuild when the index is empty but the catalog is not (a database that predates search, or a new engine), or
+ * when the active version was built by an older release that lacked part of what the engine reads now.
+ */
 export async function needsInitialBuild(ctx: Pick<Context, "db" | "search">): Promise<boolean> {
   const stats = await ctx.search.stats(ctx.db);
-  if (stats.documents > 0 || stats.building) return false;
+  if (stats.building) return false;
+  if (stats.documents > 0) return stats.outdated;
   const [row] = (await ctx.db.execute(sql`select exists (select 1 from products where status = 'published') as any`)) as unknown as {
     any: boolean;
   }[];

@@ -1,13 +1,15 @@
 import { performance } from "node:perf_hooks";
-import { and, eq, inArray, isNull, like, or, sql } from "drizzle-orm";
+import { and, inArray, isNull, like, or, sql } from "drizzle-orm";
 
-import type { AttributeDefinition, Locale } from "@ultramarket/db";
+import type { AttributeDefinition, Locale, LocalizedText } from "@ultramarket/db";
 import { schema } from "@ultramarket/db";
 import type { Context } from "../core/context";
 import { NotFound, ValidationFailed } from "../core/errors";
 import { prefixPattern } from "../core/like";
+import { preparedRows } from "../core/prepared";
 import { DEFAULT_LOCALE, localize } from "../core/locale";
-import { cardsFor, categorySlugIs, slugIn } from "../catalog/service";
+import { categorySlugIs, slugIn } from "../catalog/service";
+import { searchCards } from "./cards";
 import { cachedSearch } from "./cache";
 import type { EngineFacets, EngineFilters, EngineQuery, EngineResult } from "./engine";
 import { foldText } from "./fold";
@@ -17,7 +19,7 @@ import type { SearchQueryInput, SearchSuggestInput } from "./schema";
 import { MAX_RESULT_WINDOW } from "./schema";
 import type { SearchFacets, SearchItem, SearchResult, Suggestion, SuggestResult } from "./types";
 
-const { categories, products, vendors, searchSuggestions } = schema;
+const { categories, vendors } = schema;
 
 type SearchCtx = Pick<Context, "db" | "kv" | "config" | "log" | "search" | "searchLog" | "session" | "clock">;
 
@@ -156,34 +158,13 @@ async function runSearch(
 }
 
 async function hydrate(ctx: SearchCtx, found: EngineResult, matchedWords: string[], locale: Locale): Promise<SearchItem[]> {
-  if (found.productIds.length === 0) return [];
-  const rows = await ctx.db
-    .select({
-      id: products.id,
-      slug: products.slug,
-      title: products.title,
-      brand: products.brand,
-      minPriceAmount: products.minPriceAmount,
-      currency: products.currency,
-      ratingAverage: products.ratingAverage,
-      ratingCount: products.ratingCount,
-      // Qualified by hand: drizzle writes a lone table's columns unqualified, and inside this subquery "id" would be v.id.
-      maxPriceAmount: sql<number>`(select max(v.price_amount) from product_variants v where v.product_id = "products"."id")`.mapWith(
-        Number,
-      ),
-    })
-    .from(products)
-    // The index may lag the catalog by a moment: a product unpublished since is left out, never shown.
-    .where(and(inArray(products.id, found.productIds), eq(products.status, "published")));
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const ordered = found.productIds.map((id) => byId.get(id)).filter((r) => r !== undefined);
-  const cards = await cardsFor(ctx, ordered, locale);
-  return cards.map((card, i) => ({
+  const cards = await searchCards(ctx, found.productIds, locale);
+  return cards.map(({ card, rating, ratingCount, maxPriceAmount }) => ({
     ...card,
     titleSegments: highlight(card.title, matchedWords),
-    rating: ordered[i]!.ratingAverage,
-    ratingCount: ordered[i]!.ratingCount,
-    maxPriceAmount: ordered[i]!.maxPriceAmount || card.priceAmount,
+    rating,
+    ratingCount,
+    maxPriceAmount: maxPriceAmount || card.priceAmount,
   }));
 }
 
@@ -272,16 +253,16 @@ export async function suggest(ctx: SearchCtx, input: SearchSuggestInput): Promis
 
 async function sharedSuggestions(ctx: SearchCtx, folded: string, words: string[], locale: Locale, limit: number): Promise<Suggestion[]> {
   const last = words.at(-1) ?? "";
-  const matches = folded
-    ? or(like(searchSuggestions.key, prefixPattern(folded)), like(searchSuggestions.key, `% ${prefixPattern(folded)}`))
-    : eq(searchSuggestions.kind, "query");
+  // Prepared (one plan per connection): this runs on every key press.
+  const suggestionRows = preparedRows<{ kind: "query" | "category" | "brand"; label: LocalizedText; target: string }>(
+    ctx.db,
+    folded
+      ? sql`select kind, label, target from search_suggestions where key like ${prefixPattern(folded)} or key like ${`% ${prefixPattern(folded)}`}
+             order by weight desc, key limit ${limit * 3}`
+      : sql`select kind, label, target from search_suggestions where kind = 'query' order by weight desc, key limit ${limit * 3}`,
+  );
   const [rows, productHits] = await Promise.all([
-    ctx.db
-      .select({ kind: searchSuggestions.kind, label: searchSuggestions.label, target: searchSuggestions.target })
-      .from(searchSuggestions)
-      .where(matches)
-      .orderBy(sql`${searchSuggestions.weight} desc`, searchSuggestions.key)
-      .limit(limit * 3),
+    suggestionRows,
     folded && last.length >= 2 ? ctx.search.suggestProducts(ctx.db, folded, Math.min(limit, 5)) : { productIds: [], matchedWords: [] },
   ]);
   const perKind = { query: 0, category: 0, brand: 0 };
@@ -292,34 +273,15 @@ async function sharedSuggestions(ctx: SearchCtx, folded: string, words: string[]
     const label = row.kind === "brand" || row.kind === "query" ? row.target : localize(row.label, locale);
     items.push({ kind: row.kind, label, segments: highlight(label, words), target: row.kind === "category" ? row.target : row.target });
   }
-  if (productHits.productIds.length) {
-    const rowsById = await ctx.db
-      .select({
-        id: products.id,
-        slug: products.slug,
-        title: products.title,
-        brand: products.brand,
-        minPriceAmount: products.minPriceAmount,
-        currency: products.currency,
-      })
-      .from(products)
-      .where(and(inArray(products.id, productHits.productIds), eq(products.status, "published")));
-    const byId = new Map(rowsById.map((r) => [r.id, r]));
-    const cards = await cardsFor(
-      ctx,
-      productHits.productIds.map((id) => byId.get(id)).filter((r) => r !== undefined),
-      locale,
-    );
-    for (const card of cards)
-      items.push({
-        kind: "product",
-        label: card.title,
-        segments: highlight(card.title, productHits.matchedWords),
-        target: card.slug,
-        image: card.image,
-        priceAmount: card.priceAmount,
-        currency: card.currency,
-      });
-  }
+  for (const { card } of await searchCards(ctx, productHits.productIds, locale))
+    items.push({
+      kind: "product",
+      label: card.title,
+      segments: highlight(card.title, productHits.matchedWords),
+      target: card.slug,
+      image: card.image,
+      priceAmount: card.priceAmount,
+      currency: card.currency,
+    });
   return items;
 }

@@ -22,6 +22,9 @@ import type { LocalizedText } from "./common";
 import { id, timestamps } from "./common";
 import { users } from "./users";
 
+/** Popularity tiers of the Postgres engine's documents (searchDocuments.tier), most viewed first. */
+export const SEARCH_TIERS = [0, 1, 2, 3] as const;
+
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
 export const searchIndexStatus = pgEnum("search_index_status", ["building", "active", "retired", "failed"]);
@@ -42,6 +45,11 @@ export const searchIndexVersions = pgTable(
     activatedAt: timestamp({ withTimezone: true }),
     retiredAt: timestamp({ withTimezone: true }),
     error: text(),
+    /**
+     * Postgres engine: the lowest popularity of each popularity tier but the last (most viewed first), fixed when the
+     * version is built, so a document written later lands in the tier its popularity says (see searchDocuments.tier).
+     */
+    tierFloors: bigint({ mode: "number" }).array(),
     ...timestamps,
   },
   (t) => [
@@ -78,11 +86,21 @@ export const searchDocuments = pgTable(
     attributeValues: text().array().notNull(),
     /** Weighted: title A, brand and category B, attributes C, description D (see search_document_tsv). */
     tsv: tsvector().notNull(),
+    /**
+     * Popularity tier, 0 the most viewed: each tier has its own text index, and a search reads the tiers in order
+     * until its window of matches is full, so a common word costs the matches of the first tier or two, not all of
+     * its postings. A document's tier follows from its popularity and the version's tier floors.
+     */
+    tier: smallint().notNull().default(0),
     ...timestamps,
   },
   (t) => [
     primaryKey({ columns: [t.indexVersion, t.productId] }),
-    index("search_documents_tsv_idx").using("gin", t.tsv),
+    ...SEARCH_TIERS.map((tier) =>
+      index(`search_documents_tsv_t${tier}_idx`)
+        .using("gin", t.tsv)
+        .where(sql.raw(`tier = ${tier}`)),
+    ),
     index("search_documents_category_ids_idx").using("gin", t.categoryIds),
     index("search_documents_attribute_values_idx").using("gin", t.attributeValues),
     index("search_documents_popular_idx").on(t.indexVersion, t.popularity.desc(), t.productId),
@@ -110,6 +128,29 @@ export const searchLexicon = pgTable(
     index("search_lexicon_word_trgm_idx").using("gist", t.word.op("gist_trgm_ops")),
     index("search_lexicon_word_prefix_idx").using("btree", t.word.op("text_pattern_ops")),
   ],
+);
+
+/**
+ * The Postgres engine's completion index: for every prefix (2 letters or more) of every lexicon word, the most
+ * viewed products of that index version having a word with that prefix in their title, brand, category or
+ * attributes, most viewed first. A one-word suggestion is then one primary-key lookup instead of a prefix scan of
+ * the text index, which at a million products costs hundreds of milliseconds for a short prefix. Built with the
+ * version, kept current by the same index jobs that write its documents.
+ */
+export const searchCompletions = pgTable(
+  "search_completions",
+  {
+    indexVersion: integer().notNull(),
+    prefix: text().notNull(),
+    productIds: uuid().array().notNull(),
+    /**
+     * The last listed product's popularity when the list was written. A full list was exact then, so every product
+     * left out ranks below (this, the last id): an update that keeps its last entry at or above it stays exact.
+     */
+    cutoffPopularity: bigint({ mode: "number" }).notNull(),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ columns: [t.indexVersion, t.prefix] })],
 );
 
 /** Words that mean the same (`muzlatgich` = `холодильник` = `fridge`), managed in the console. */

@@ -260,6 +260,7 @@ export class MeilisearchEngine implements SearchEngine {
       documents,
       // Meilisearch keeps its own word dictionary; there is no lexicon table to count.
       lexiconWords: 0,
+      outdated: false,
     };
   }
 

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import type { DbExecutor } from "@ultramarket/db";
 
 import { foldText } from "../fold";
-import { preparedRows } from "./prepared";
+import { preparedRows } from "../../core/prepared";
 import type { QueryWord } from "../query-words";
 import { allowedTypos } from "../query-words";
 

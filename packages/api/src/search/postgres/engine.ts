@@ -19,8 +19,11 @@ import {
   registerBuild,
   takeBacklog,
 } from "../index-versions";
+import { preparedRows } from "../../core/prepared";
 import { analyzeWords, foldedStem, lexeme } from "./analyze";
+import { buildCompletions, completionsFor, deleteCompletions, updateCompletions, wordsOfDocuments } from "./completions";
 import { loadSynonyms, synonymAlternatives } from "./synonyms";
+import { acrossTiers, computeTierFloors, loadTierFloors, saveTierFloors, tierOf } from "./tiers";
 
 /**
  * A search reads at most this many matches (plus one, to know there are more): the page, its sort, the total and the
@@ -31,26 +34,31 @@ import { loadSynonyms, synonymAlternatives } from "./synonyms";
  * index entries and a thousand rows.
  */
 const WINDOW = MAX_RESULT_WINDOW;
-/** Matches a product suggestion looks at before taking the most viewed. */
-const SUGGEST_WINDOW = 200;
+/**
+ * Most viewed documents a several-word suggestion walks through looking for matches before it asks the text index:
+ * words typed together usually match densely (a brand and a product type), so the walk ends after a few dozen rows;
+ * words that rarely meet have few matches, which the text index then finds cheaply.
+ */
+const SUGGEST_WALK = 2000;
 
 const partition = (version: number) => sql.raw(`search_documents_v${Math.trunc(version)}`);
 
 /** Columns the documents query yields, turned into a row of a partition. */
 const INSERT_COLUMNS = sql.raw(`(index_version, product_id, vendor_id, category_id, category_ids, brand, min_price_amount,
-  max_price_amount, currency, in_stock, rating, rating_count, popularity, published_at, attribute_values, tsv)`);
-const insertSelect = (version: number) => sql`
+  max_price_amount, currency, in_stock, rating, rating_count, popularity, published_at, attribute_values, tsv, tier)`);
+const insertSelect = (version: number, floors: number[]) => sql`
   select ${version}::int, d."productId", d."vendorId", d."categoryId", d."categoryIds", d.brand, d."minPriceAmount",
          d."maxPriceAmount", d.currency, d."inStock", d.rating, d."ratingCount", d.popularity, d."publishedAt",
          d."attributeValues",
          search_document_tsv(d."titleFolded", d."titleRu", d."titleEn", d."labelsFolded", d."labelsRu",
-                             d."attributesFolded", d."descriptionFolded")`;
+                             d."attributesFolded", d."descriptionFolded"),
+         ${tierOf(sql`d.popularity`, floors)}`;
 const UPSERT_SET = sql.raw(`on conflict (index_version, product_id) do update set
   vendor_id = excluded.vendor_id, category_id = excluded.category_id, category_ids = excluded.category_ids,
   brand = excluded.brand, min_price_amount = excluded.min_price_amount, max_price_amount = excluded.max_price_amount,
   currency = excluded.currency, in_stock = excluded.in_stock, rating = excluded.rating,
   rating_count = excluded.rating_count, popularity = excluded.popularity, published_at = excluded.published_at,
-  attribute_values = excluded.attribute_values, tsv = excluded.tsv, updated_at = now()`);
+  attribute_values = excluded.attribute_values, tsv = excluded.tsv, tier = excluded.tier, updated_at = now()`);
 
 /** Words of titles, labels and attributes (not descriptions): what typo correction may correct to. */
 const lexiconWordsOf = (alias: string) =>
@@ -59,6 +67,9 @@ const lexiconWordsOf = (alias: string) =>
 export class PostgresSearchEngine implements SearchEngine {
   readonly name = "postgres" as const;
   private readonly active = new ActiveVersion("postgres");
+
+  /** `tierEnds`: ranks where the popularity tiers end (tests use small ones to have several tiers in a small catalog). */
+  constructor(private readonly options: { tierEnds?: readonly number[] } = {}) {}
 
   async sync(db: DbExecutor, productIds: string[]): Promise<void> {
     const ids = [...new Set(productIds)];
@@ -85,13 +96,17 @@ export class PostgresSearchEngine implements SearchEngine {
       await db.execute(sql`alter table ${table} add check (index_version = ${sql.raw(String(version))})`);
       // Loaded before its indexes exist (a bulk build is far faster than a million index inserts), then attached:
       // attaching builds the partition's indexes and, with the check above, skips the validation scan.
+      const floors = await computeTierFloors(db, this.options.tierEnds);
+      await saveTierFloors(db, version, floors);
       // Most viewed first: queries read matches in the table's order (see WINDOW).
       await db.execute(
-        sql`insert into ${table} ${INSERT_COLUMNS} ${insertSelect(version)} from (${documentRowsSql(sql`true`)}) d order by d.popularity desc`,
+        sql`insert into ${table} ${INSERT_COLUMNS} ${insertSelect(version, floors)} from (${documentRowsSql(sql`true`)}) d
+            order by d.popularity desc`,
       );
       await db.execute(sql`alter table search_documents attach partition ${table} for values in (${sql.raw(String(version))})`);
       await db.execute(sql`analyze ${table}`);
       await rebuildLexicon(db, version);
+      await buildCompletions(db, version);
       return await db.transaction(async (tx) => {
         await lockForSwap(tx, "postgres");
         const backlog = await takeBacklog(tx, version);
@@ -102,13 +117,18 @@ export class PostgresSearchEngine implements SearchEngine {
         const keep = new Set([version, ...retired]);
         const old = (await tx.execute(sql`
           select version from search_index_versions where engine = 'postgres' and status = 'retired'`)) as unknown as { version: number }[];
-        for (const { version: stale } of old) if (!keep.has(stale)) await tx.execute(sql`drop table if exists ${partition(stale)}`);
+        for (const { version: stale } of old) {
+          if (keep.has(stale)) continue;
+          await tx.execute(sql`drop table if exists ${partition(stale)}`);
+          await deleteCompletions(tx, stale);
+        }
         this.active.forget();
         return { version, documents: count };
       });
     } catch (error) {
       await markFailed(db, version, error);
       await db.execute(sql`drop table if exists ${table}`);
+      await deleteCompletions(db, version);
       throw error;
     }
   }
@@ -121,10 +141,15 @@ export class PostgresSearchEngine implements SearchEngine {
     const versions = await liveVersions(db, "postgres");
     const active = versions.find((v) => v.status === "active") ?? null;
     const building = versions.find((v) => v.status === "building") ?? null;
-    const [{ documents, words }] = (await db.execute(sql`
+    const [{ documents, words, completions }] = (await db.execute(sql`
       select ${active ? sql`(select count(*)::int from ${partition(active.version)})` : sql`0`} as documents,
-             (select count(*)::int from search_lexicon) as words`)) as unknown as [{ documents: number; words: number }];
+             (select count(*)::int from search_lexicon) as words,
+             exists (select 1 from search_completions where index_version = ${active?.version ?? 0}) as completions`)) as unknown as [
+      { documents: number; words: number; completions: boolean },
+    ];
     return {
+      // Versions built before the completion index existed (migration 0009) have documents and no completions.
+      outdated: documents > 0 && words > 0 && !completions,
       activeVersion: active?.version ?? null,
       building: building ? { version: building.version, startedAt: new Date(building.started_at) } : null,
       documents,
@@ -139,21 +164,21 @@ export class PostgresSearchEngine implements SearchEngine {
     const [analyzed, synonyms] = await Promise.all([analyzeWords(db, words, { prefixLast: true }), loadSynonyms(db)]);
     const plan = textQuery(analyzed, synonyms, query.match);
     const table = partition(version);
-    const textMatch = plan ? sql`d.tsv @@ ${plan.tsquery}::tsquery` : sql`true`;
     // Every row of the partition has this version; saying so lets the per-version indexes serve the query.
     const inVersion = sql`d.index_version = ${version}`;
     const offset = Math.min(query.offset, WINDOW);
     const limit = Math.max(0, Math.min(query.limit, WINDOW - offset));
     const narrowed = hasNarrowingFilters(query);
-    const full = sql`${inVersion} and ${textMatch} and ${filterSql(query, { facetBase: false })}`;
-    const base = sql`${inVersion} and ${textMatch} and ${filterSql(query, { facetBase: true })}`;
+    const full = sql`${inVersion} and ${filterSql(query, { facetBase: false })}`;
+    const base = sql`${inVersion} and ${filterSql(query, { facetBase: true })}`;
+    const ranked = query.sort === "relevance" && plan !== null;
 
     // Without brand, vendor or attribute choices the facets count the same matches the page shows: one statement.
     const [page] = (await db.execute(sql`
-      with c as materialized (${candidates(table, full, plan?.tsquery ?? null)})
+      with ${candidates(table, full, plan?.tsquery ?? null, ranked)}
       select (select count(*)::int from c) as total,
              (select coalesce(json_agg(r.product_id), '[]') from (
-                select c.product_id from c order by ${query.sort === "relevance" && plan ? sql`c.rank desc, c.popularity desc, c.product_id` : orderBy(query.sort)}
+                select c.product_id from c order by ${ranked ? sql`c.rank desc, c.popularity desc, c.product_id` : orderBy(query.sort)}
                  limit ${limit} offset ${offset}) r) as ids
              ${query.facets && !narrowed ? sql`, ${facetsJson(Boolean(query.filters.categoryId))} as facets` : sql``}`)) as unknown as [
       { total: number; ids: string[]; facets?: RawFacets },
@@ -161,7 +186,7 @@ export class PostgresSearchEngine implements SearchEngine {
     let raw = page!.facets ?? null;
     if (query.facets && narrowed) {
       const [row] = (await db.execute(sql`
-        with c as materialized (${candidates(table, base, null)})
+        with ${candidates(table, base, plan?.tsquery ?? null, false)}
         select ${facetsJson(Boolean(query.filters.categoryId))} as facets`)) as unknown as [{ facets: RawFacets }];
       raw = row!.facets;
     }
@@ -180,15 +205,31 @@ export class PostgresSearchEngine implements SearchEngine {
     const version = await this.active.get(db);
     const words = queryWords(text);
     if (version === null || words.length === 0) return { productIds: [], matchedWords: [] };
-    // Suggestions run on every key press: prefix match of the words as typed, no correction round trip.
+    // Suggestions run on every key press: prefix match of the words as typed, no correction round trip. One word (the
+    // usual case) is one lookup in the completion index.
+    if (words.length === 1) {
+      const productIds = await completionsFor(db, version, words[0]!.word, limit);
+      return { productIds, matchedWords: [words[0]!.word] };
+    }
     const tsquery = words.map((w, i) => lexeme(w.word, i === words.length - 1)).join(" & ");
-    // The first matches in the partition's order (most viewed first, as the rebuild wrote it), then the most viewed of
-    // those: a prefix that matches much costs a few pages, one that matches nothing an empty index lookup.
-    const rows = (await db.execute(sql`
-      select c.product_id from (
-        select d.product_id, d.popularity from ${partition(version)} d
-         where d.index_version = ${version} and d.tsv @@ ${tsquery}::tsquery limit ${SUGGEST_WINDOW}) c
-       order by c.popularity desc, c.product_id limit ${limit}`)) as unknown as { product_id: string }[];
+    const table = partition(version);
+    let rows = await preparedRows<{ product_id: string }>(
+      db,
+      sql`
+      select w.product_id from (
+        select d.product_id, d.tsv from ${table} d
+         where d.index_version = ${version} order by d.popularity desc nulls last, d.product_id limit ${SUGGEST_WALK}) w
+       where w.tsv @@ ${tsquery}::tsquery limit ${limit}`,
+    );
+    // Fewer than one match in SUGGEST_WALK / limit documents: all of them, from the text index (materialized, so the
+    // planner cannot turn it back into a walk of the popularity index past a million rows).
+    if (rows.length < limit)
+      rows = (await db.execute(sql`
+        with m as materialized (${acrossTiers(
+          (inTier) => sql`select d.product_id, d.popularity from ${table} d
+                           where ${inTier} and d.index_version = ${version} and d.tsv @@ ${tsquery}::tsquery`,
+        )})
+        select m.product_id from m order by m.popularity desc, m.product_id limit ${limit}`)) as unknown as { product_id: string }[];
     return { productIds: rows.map((r) => r.product_id), matchedWords: words.map((w) => w.word) };
   }
 }
@@ -199,14 +240,16 @@ function emptyResult(): EngineResult {
 
 async function writeDocuments(tx: DbExecutor, version: number, ids: string[]): Promise<void> {
   const table = partition(version);
+  const [wordsBefore, floors] = await Promise.all([wordsOfDocuments(tx, version, ids), loadTierFloors(tx, version)]);
   await tx.execute(sql`
     with docs as materialized (${documentRowsSql(sql`p.id in ${ids}`)}),
-    written as (insert into ${table} ${INSERT_COLUMNS} ${insertSelect(version)} from docs d ${UPSERT_SET} returning 1),
+    written as (insert into ${table} ${INSERT_COLUMNS} ${insertSelect(version, floors)} from docs d ${UPSERT_SET} returning 1),
     removed as (delete from ${table} t where t.product_id in ${ids} and t.product_id not in (select "productId" from docs) returning 1),
     words as (insert into search_lexicon (word, document_count)
               select w, 1 from docs d, ${lexiconWordsOf("d")} as w where length(w) between 2 and 40 group by w
               on conflict (word) do nothing returning 1)
     select (select count(*) from written) + (select count(*) from removed) + (select count(*) from words)`);
+  await updateCompletions(tx, version, ids, wordsBefore);
 }
 
 /**
@@ -290,16 +333,22 @@ function orderBy(sort: EngineQuery["sort"]): SQL {
 }
 
 /**
- * The first WINDOW + 1 matches in the partition's order, with what sorting and facets need and, for a text query,
- * the relevance: text rank (title > brand and category > attributes > description) lifted a little by popularity.
- * Ranked while scanning, so the documents' text vectors are never copied out.
+ * The CTE `c`: the first WINDOW + 1 matches, with what sorting and facets need and, when ranked, the relevance: text
+ * rank (title > brand and category > attributes > description) lifted a little by popularity, computed while
+ * scanning so the documents' text vectors are never copied out. A text query reads the popularity tiers in order,
+ * each through its own text index (see tiers.ts); `matches` is planned for all its rows, so every tier gets an index
+ * plan, and only as many tiers run as the LIMIT on `c` pulls through. Without text, the partition is read in its
+ * stored order (most viewed first, as the rebuild wrote it).
  */
-function candidates(table: SQL, where: SQL, tsquery: string | null): SQL {
-  return sql`
-    select d.product_id, d.popularity, d.min_price_amount, d.published_at, d.rating, d.rating_count, d.category_id,
+function candidates(table: SQL, where: SQL, tsquery: string | null, ranked: boolean): SQL {
+  const columns = sql`d.product_id, d.popularity, d.min_price_amount, d.published_at, d.rating, d.rating_count, d.category_id,
            d.brand, d.vendor_id, d.in_stock, d.attribute_values
-           ${tsquery ? sql`, ts_rank(d.tsv, ${tsquery}::tsquery) * (1 + ln(1 + d.popularity) / 10) as rank` : sql``}
-      from ${table} d where ${where} limit ${WINDOW + 1}`;
+           ${ranked && tsquery ? sql`, ts_rank(d.tsv, ${tsquery}::tsquery) * (1 + ln(1 + d.popularity) / 10) as rank` : sql``}`;
+  if (!tsquery) return sql`c as materialized (select ${columns} from ${table} d where ${where} limit ${WINDOW + 1})`;
+  const tiers = acrossTiers(
+    (inTier) => sql`select ${columns} from ${table} d where ${inTier} and d.tsv @@ ${tsquery}::tsquery and ${where}`,
+  );
+  return sql`matches as materialized (${tiers}), c as materialized (select * from matches limit ${WINDOW + 1})`;
 }
 
 function hasNarrowingFilters(query: EngineQuery): boolean {

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import type { DbExecutor } from "@ultramarket/db";
 
 import { lexeme } from "./analyze";
-import { preparedRows } from "./prepared";
+import { preparedRows } from "../../core/prepared";
 
 /** Every synonym group as folded terms (a term may be several words). A small table, read per query. */
 export async function loadSynonyms(db: DbExecutor): Promise<string[][]> {

@@ -1,0 +1,60 @@
+import type { SQL } from "drizzle-orm";
+import { sql } from "drizzle-orm";
+
+import type { DbExecutor } from "@ultramarket/db";
+import { SEARCH_TIERS } from "@ultramarket/db";
+
+/**
+ * Popularity tiers (search_documents.tier). Each tier has its own text index (a partial GIN index), and a search
+ * reads the tiers most viewed first until its window of matches is full: "telefon" over a million products then
+ * costs the postings of its 25,000 most viewed documents, not all 30,000 of its own. Tiers are bands of popularity,
+ * so every document of a tier is more viewed than every document of the next, and "the most viewed matches" can be
+ * taken tier by tier exactly.
+ *
+ * The bands' lower bounds (floors) are fixed when a version is built, from the catalog's view counts at these ranks;
+ * documents written later land in the band their popularity falls in.
+ */
+export const TIER_ENDS = [25_000, 125_000, 525_000] as const;
+
+/** The lowest view count of the first tiers, read from the catalog before a build (0 where the catalog is smaller). */
+export async function computeTierFloors(db: DbExecutor, ends: readonly number[] = TIER_ENDS): Promise<number[]> {
+  if (ends.length !== SEARCH_TIERS.length - 1) throw new Error(`search tiers: ${SEARCH_TIERS.length - 1} tier ends expected`);
+  const floors: number[] = [];
+  for (const end of ends) {
+    const [row] = (await db.execute(sql`
+      select view_count from products where status = 'published'
+       order by view_count desc nulls last, id desc offset ${end - 1} limit 1`)) as unknown as { view_count: string | number }[];
+    floors.push(row ? Number(row.view_count) : 0);
+  }
+  return floors;
+}
+
+export async function saveTierFloors(db: DbExecutor, version: number, floors: number[]): Promise<void> {
+  await db.execute(sql`update search_index_versions set tier_floors = ${`{${floors.join(",")}}`}::bigint[] where version = ${version}`);
+}
+
+/** A version's floors; none (every document in tier 0) for a version built before tiers existed. */
+export async function loadTierFloors(db: DbExecutor, version: number): Promise<number[]> {
+  const [row] = (await db.execute(sql`select tier_floors from search_index_versions where version = ${version}`)) as unknown as {
+    tier_floors: (string | number)[] | null;
+  }[];
+  return (row?.tier_floors ?? []).map(Number);
+}
+
+/** The tier of a popularity (an SQL expression) under these floors. */
+export function tierOf(popularity: SQL, floors: number[]): SQL {
+  if (floors.length === 0) return sql`0::smallint`;
+  const cases = floors.map((floor, tier) => sql`when ${popularity} >= ${sql.raw(String(Math.trunc(floor)))} then ${sql.raw(String(tier))}`);
+  return sql`(case ${sql.join(cases, sql` `)} else ${sql.raw(String(floors.length))} end)::smallint`;
+}
+
+/**
+ * One select per tier, most viewed tier first, as UNION ALL: a consumer that stops reading early (a LIMIT above a
+ * materialized CTE of this) never starts the later tiers' index scans. `branch` gets the tier's condition on `d`.
+ */
+export function acrossTiers(branch: (inTier: SQL) => SQL): SQL {
+  return sql.join(
+    SEARCH_TIERS.map((tier) => sql`(${branch(sql.raw(`d.tier = ${tier}`))})`),
+    sql` union all `,
+  );
+}
