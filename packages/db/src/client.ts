@@ -19,6 +19,9 @@ export function createSqlClient(url: string, options: DbOptions = {}) {
       // JIT compiles a statement when its estimated cost is high, which for the searches' and listings' large but
       // LIMITed statements costs 20-40 ms of compiling for a few ms of work (measured; docs/benchmarks.md).
       jit: "off",
+      // Short statements from many concurrent requests: worker processes cost more to start than they save, and the
+      // search engine reads its popularity tiers in order through an Append that a parallel plan would interleave.
+      max_parallel_workers_per_gather: "0",
     },
   });
 }

@@ -337,7 +337,8 @@ function orderBy(sort: EngineQuery["sort"]): SQL {
  * rank (title > brand and category > attributes > description) lifted a little by popularity, computed while
  * scanning so the documents' text vectors are never copied out. A text query reads the popularity tiers in order,
  * each through its own text index (see tiers.ts); `matches` is planned for all its rows, so every tier gets an index
- * plan, and only as many tiers run as the LIMIT on `c` pulls through. Without text, the partition is read in its
+ * plan, and only as many tiers run as the LIMIT on `c` pulls through, in order (app connections run no parallel plans, which
+ * would interleave the tiers: see client.ts). Without text, the partition is read in its
  * stored order (most viewed first, as the rebuild wrote it).
  */
 function candidates(table: SQL, where: SQL, tsquery: string | null, ranked: boolean): SQL {
@@ -345,8 +346,11 @@ function candidates(table: SQL, where: SQL, tsquery: string | null, ranked: bool
            d.brand, d.vendor_id, d.in_stock, d.attribute_values
            ${ranked && tsquery ? sql`, ts_rank(d.tsv, ${tsquery}::tsquery) * (1 + ln(1 + d.popularity) / 10) as rank` : sql``}`;
   if (!tsquery) return sql`c as materialized (select ${columns} from ${table} d where ${where} limit ${WINDOW + 1})`;
+  // The filters are checked on the tier's matches row by row (IS TRUE hides them from the planner's index choice):
+  // intersecting each small tier bitmap with a filter's own bitmap (a price range, a large category) rebuilt that
+  // bitmap once per tier, several times the cost of the matches themselves.
   const tiers = acrossTiers(
-    (inTier) => sql`select ${columns} from ${table} d where ${inTier} and d.tsv @@ ${tsquery}::tsquery and ${where}`,
+    (inTier) => sql`select ${columns} from ${table} d where ${inTier} and d.tsv @@ ${tsquery}::tsquery and (${where}) is true`,
   );
   return sql`matches as materialized (${tiers}), c as materialized (select * from matches limit ${WINDOW + 1})`;
 }
