@@ -3,6 +3,9 @@ import { catalogCacheJob } from "./definitions/catalog-cache";
 import { catalogImportJob } from "./definitions/catalog-import";
 import { flushViewsJob } from "./definitions/flush-views";
 import { imageRenditionsJob } from "./definitions/image-renditions";
+import { lowStockAlertJob } from "./definitions/low-stock";
+import { orderPlacedJob, orderStatusChangedJob } from "./definitions/order-notifications";
+import { ordersAutoCancelJob, reservationsExpireJob } from "./definitions/order-schedules";
 import { searchIndexJob, searchReindexJob, searchSuggestionsJob } from "./definitions/search-index";
 import { sendEmailJob } from "./definitions/send-email";
 
@@ -16,4 +19,9 @@ export const JOB_DEFINITIONS: JobDefinition[] = [
   searchIndexJob,
   searchReindexJob,
   searchSuggestionsJob,
+  lowStockAlertJob,
+  orderPlacedJob,
+  orderStatusChangedJob,
+  ordersAutoCancelJob,
+  reservationsExpireJob,
 ] as unknown as JobDefinition[];
