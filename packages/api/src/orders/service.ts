@@ -177,7 +177,10 @@ export async function getMyOrder(ctx: ShopperContext, input: { orderId: string }
   };
 }
 
-/** Cancels one vendor's part, or every part of the order (all or nothing), before processing starts. */
+/**
+ * Cancels one vendor's part, or every part of the order (all or nothing), before
+ * processing starts. Returns how many parts this call cancelled.
+ */
 export async function cancelMyOrder(ctx: ShopperContext, input: z.infer<typeof cancelOrderInput>) {
   return withTransaction(ctx, async (tx) => {
     const parts = await tx.db
@@ -193,7 +196,9 @@ export async function cancelMyOrder(ctx: ShopperContext, input: z.infer<typeof c
       )
       .orderBy(asc(vendorOrders.id));
     if (parts.length === 0) throw new NotFound("Order not found");
-    for (const part of parts.filter((p) => input.vendorOrderId || p.status !== "CANCELLED")) {
+    // Parts already cancelled are skipped, so cancelling twice is harmless (a double click).
+    const open = parts.filter((p) => p.status !== "CANCELLED");
+    for (const part of open) {
       await transitionInTransaction(tx, {
         vendorOrderId: part.id,
         to: "CANCELLED",
@@ -203,7 +208,7 @@ export async function cancelMyOrder(ctx: ShopperContext, input: z.infer<typeof c
         details: { reason: input.reason ?? null },
       });
     }
-    return { cancelled: parts.length };
+    return { cancelled: open.length };
   });
 }
 
