@@ -214,6 +214,8 @@ export const EXPECTED_ACCESS: Record<string, { access: Access; input?: (f: Fixtu
   "system.dashboard": { access: "staff" },
   "system.devMailbox": { access: "staff", input: () => ({ limit: 5 }) },
   "system.devMailboxMessage": { access: "staff", input: (f) => ({ id: f.mailId }) },
+  "inventory.reservations": { access: "vendor", input: (f) => ({ vendorId: f.vendorA, variantId: f.variantIdA }) },
+  "inventory.setLowStockThreshold": { access: "vendor", input: (f) => ({ vendorId: f.vendorA, variantId: f.variantIdA, threshold: 3 }) },
   "cart.get": { access: "public" },
   "cart.addItem": { access: "public", input: (f) => ({ variantId: f.variantIdA, quantity: 1 }) },
   "cart.updateItem": { access: "public", input: (f) => ({ variantId: f.variantIdA, quantity: 2 }) },

@@ -6,7 +6,7 @@ import { moveStock } from "../inventory/ledger";
 import type { TestHarness } from "../testing";
 import { createTestHarness } from "../testing";
 import type { PlaceOrderStep } from "./service";
-import { placeOrder } from "./service";
+import { placeOrder, pruneIdempotencyKeys } from "./service";
 import type { Buyer } from "./test-fixtures";
 import { codeOf, createBuyers, one, pickVariant, setStock, stockInvariantViolations, stockOf } from "./test-fixtures";
 
@@ -103,6 +103,35 @@ describe("placing an order", () => {
     expect((await api.cart.get()).itemCount).toBe(1);
   });
 
+  it("reports what stops an order as data in checkout.start: stock, no delivery to the region, a method that does not apply", async () => {
+    await setStock(h, a.variantId, { [a.warehouses[0]!.id]: 1, [a.warehouses[1]!.id]: 0 });
+    const [buyer] = await createBuyers(h, 1, "karakalpakstan");
+    await fillCart(buyer!, [{ variantId: a.variantId, quantity: 1 }]);
+    await h.runtime.kv.hSet(`cart:u:${buyer!.session.userId}`, { [`q:${a.variantId}`]: "3" });
+    const api = h.caller(buyer!.session);
+    const methods = (await h.runtime.sql`select id, kind from shipping_methods where vendor_id = ${a.vendorId}`) as unknown as {
+      id: string;
+      kind: string;
+    }[];
+    const pickup = methods.find((m) => m.kind === "pickup")!;
+    const quote = await api.checkout.start({ addressId: buyer!.addressId, shipping: [{ vendorId: a.vendorId, methodId: pickup.id }] });
+    expect(quote.problems).toEqual({
+      [`lines.${a.variantId}`]: ["Only 1 left in stock"],
+      [`shipping.${a.vendorId}`]: ["This delivery method is not available for the address"],
+    });
+    // The courier serves every region; it is picked when nothing is chosen.
+    const plain = await api.checkout.start({ addressId: buyer!.addressId });
+    expect(plain.groups[0]!.shipping).toMatchObject({ kind: "courier" });
+    await h.runtime.sql`update shipping_methods set regions = '{andijan}' where vendor_id = ${a.vendorId} and kind = 'courier'`;
+    const none = await api.checkout.start({ addressId: buyer!.addressId });
+    expect(none.problems[`shipping.${a.vendorId}`]).toEqual([expect.stringContaining("does not deliver to this region")]);
+    await expect(api.checkout.placeOrder({ addressId: buyer!.addressId, idempotencyKey: newKey() })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      cause: { fieldErrors: { [`shipping.${a.vendorId}`]: [expect.any(String)] } },
+    });
+    await h.runtime.sql`update shipping_methods set regions = '{}' where vendor_id = ${a.vendorId} and kind = 'courier'`;
+  });
+
   it("takes the Idempotency-Key header", async () => {
     await setStock(h, a.variantId, { [a.warehouses[0]!.id]: 10 });
     const [buyer] = await createBuyers(h, 1);
@@ -115,6 +144,14 @@ describe("placing an order", () => {
 });
 
 describe("idempotency", () => {
+  it("forgets keys after 30 days", async () => {
+    await h.runtime
+      .sql`insert into idempotency_keys (scope, key, request_hash, created_at) values ('checkout:x', 'old-key-1', 'h', now() - interval '31 days')`;
+    const { deleted } = await pruneIdempotencyKeys(createContextInner(h.runtime));
+    expect(deleted).toBe(1);
+    expect(await count("idempotency_keys", "key = 'old-key-1'")).toBe(0);
+  });
+
   it("answers the same key sent 10 times in parallel with one order and ten identical responses", async () => {
     await setStock(h, a.variantId, { [a.warehouses[0]!.id]: 10 });
     const [buyer] = await createBuyers(h, 1);

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import type { z } from "zod";
 
 import type { LocalizedText } from "@ultramarket/db";
@@ -468,4 +468,11 @@ async function placeInTransaction(
     .where(and(eq(idempotencyKeys.scope, idem.scope), eq(idempotencyKeys.key, idem.key)));
   await step("response-stored");
   return response;
+}
+
+/** Keys are kept 30 days: long enough for any client retry, short enough to keep the table small. */
+export async function pruneIdempotencyKeys(ctx: Context, olderThanDays = 30): Promise<{ deleted: number }> {
+  const cutoff = new Date(ctx.clock.now().getTime() - olderThanDays * 24 * 3600_000);
+  const deleted = await ctx.db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, cutoff)).returning({ key: idempotencyKeys.key });
+  return { deleted: deleted.length };
 }

@@ -5,7 +5,7 @@ import { flushViewsJob } from "./definitions/flush-views";
 import { imageRenditionsJob } from "./definitions/image-renditions";
 import { lowStockAlertJob } from "./definitions/low-stock";
 import { orderPlacedJob, orderStatusChangedJob } from "./definitions/order-notifications";
-import { ordersAutoCancelJob, reservationsExpireJob } from "./definitions/order-schedules";
+import { idempotencyKeysPruneJob, ordersAutoCancelJob, reservationsExpireJob } from "./definitions/order-schedules";
 import { searchIndexJob, searchReindexJob, searchSuggestionsJob } from "./definitions/search-index";
 import { sendEmailJob } from "./definitions/send-email";
 
@@ -24,4 +24,5 @@ export const JOB_DEFINITIONS: JobDefinition[] = [
   orderStatusChangedJob,
   ordersAutoCancelJob,
   reservationsExpireJob,
+  idempotencyKeysPruneJob,
 ] as unknown as JobDefinition[];

@@ -8,6 +8,7 @@ import type { Buyer } from "../checkout/test-fixtures";
 import { codeOf, createBuyers, one, pickVariant, setStock, stockInvariantViolations, stockOf } from "../checkout/test-fixtures";
 import type { TestHarness } from "../testing";
 import { createTestHarness } from "../testing";
+import { lowStockAlertJob } from "../jobs/definitions/low-stock";
 import { cancelUnconfirmedOrders, expireReservations } from "./service";
 
 let h: TestHarness;
@@ -269,5 +270,58 @@ describe("the worker's schedules", () => {
       expect(detail.reservations.every((r) => r.status === "released")).toBe(true);
     }
     expect(await stockInvariantViolations(h)).toEqual([]);
+  });
+});
+
+describe("inventory procedures and alerts", () => {
+  it("alerts the vendor once when a reservation takes stock below the threshold, in the order's transaction", async () => {
+    const inventory = h.caller(vendorA).inventory;
+    await setStock(h, a.variantId, { [a.warehouses[0]!.id]: 5, [a.warehouses[1]!.id]: 0 });
+    expect(await inventory.setLowStockThreshold({ vendorId: a.vendorId, variantId: a.variantId, threshold: 4 })).toEqual({
+      variantId: a.variantId,
+      lowStockThreshold: 4,
+    });
+    const jobs = async () =>
+      (await h.runtime
+        .sql`select data from pgboss.job where name = 'inventory-low-stock' and data->>'variantId' = ${a.variantId}`) as unknown as {
+        data: { available: number; threshold: number };
+      }[];
+    const first = await placeOrder(); // 5 → 3: crosses 4
+    expect((await jobs()).map((j) => j.data)).toMatchObject([{ available: 3, threshold: 4 }]);
+    await placeOrder(); // 3 → 1: already below, no second alert
+    expect(await jobs()).toHaveLength(1);
+    // The handler mails the vendor's members (dev mailbox), and a rerun mails nobody twice.
+    const ctx = createContextInner(h.runtime);
+    const payload = { vendorId: a.vendorId, variantId: a.variantId, available: 3, threshold: 4 };
+    await lowStockAlertJob.handle(ctx, payload, { id: "0192f1e4-8a5b-7c3d-9e2f-0000000000aa", attempt: 1 });
+    await lowStockAlertJob.handle(ctx, payload, { id: "0192f1e4-8a5b-7c3d-9e2f-0000000000aa", attempt: 2 });
+    const mail = (await h.runtime.sql`select "to" from dev_mailbox where subject like 'Low stock:%'`) as unknown as { to: string }[];
+    expect(mail.map((m) => m.to)).toEqual(["vendor@ultramarket.uz"]);
+    const reservations = await inventory.reservations({ vendorId: a.vendorId, variantId: a.variantId, status: "active" });
+    expect(reservations.items.map((r) => r.vendorOrderId)).toContain(first.partA);
+    await inventory.setLowStockThreshold({ vendorId: a.vendorId, variantId: a.variantId, threshold: null });
+  });
+
+  it("enqueues the shopper's notification with each status change", async () => {
+    const { partA } = await placeOrder();
+    await h.caller(vendorA).vendorOrders.transition({ vendorId: a.vendorId, vendorOrderId: partA, to: "CONFIRMED" });
+    const [row] = (await h.runtime.sql`
+      select count(*)::int as n from pgboss.job where name = 'order-status-changed' and data->>'vendorOrderId' = ${partA}`) as unknown as [
+      { n: number },
+    ];
+    expect(row!.n).toBe(1);
+  });
+
+  it("keeps another vendor out of the stock procedures", async () => {
+    const inventory = h.caller(vendorB).inventory;
+    expect(codeOf(await inventory.reservations({ vendorId: b.vendorId, variantId: a.variantId }).catch((e: unknown) => e))).toBe(
+      "NOT_FOUND",
+    );
+    expect(
+      codeOf(await inventory.setLowStockThreshold({ vendorId: b.vendorId, variantId: a.variantId, threshold: 1 }).catch((e: unknown) => e)),
+    ).toBe("NOT_FOUND");
+    expect(codeOf(await inventory.reservations({ vendorId: a.vendorId, variantId: a.variantId }).catch((e: unknown) => e))).toBe(
+      "NOT_FOUND",
+    );
   });
 });

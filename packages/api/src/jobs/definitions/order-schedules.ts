@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { pruneIdempotencyKeys } from "../../checkout/service";
 import { cancelUnconfirmedOrders, expireReservations } from "../../orders/service";
 import { defineJob } from "../define";
 
@@ -24,5 +25,17 @@ export const reservationsExpireJob = defineJob({
   async handle(ctx) {
     const result = await expireReservations(ctx);
     if (result.released) ctx.log.info(result, "expired reservations released");
+  },
+});
+
+/** Daily: checkout idempotency keys older than 30 days are deleted. */
+export const idempotencyKeysPruneJob = defineJob({
+  name: "checkout-prune-idempotency-keys",
+  schema: z.strictObject({}),
+  options: { retryLimit: 2, retryDelay: 60, retryBackoff: false, expireInSeconds: 600 },
+  schedule: { cron: "17 3 * * *", payload: {} },
+  async handle(ctx) {
+    const result = await pruneIdempotencyKeys(ctx);
+    if (result.deleted) ctx.log.info(result, "old idempotency keys deleted");
   },
 });
