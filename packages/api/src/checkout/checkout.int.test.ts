@@ -253,6 +253,47 @@ describe("concurrency on the real database", () => {
   });
 });
 
+describe("checkouts racing a vendor's bulk stock edit", () => {
+  it("finish without a deadlock on either side when the edit lists the variants in the opposite order", async () => {
+    const vendorUser = await one<{ id: string }>(h.runtime.sql`select id from users where email = 'vendor@ultramarket.uz'`);
+    const vendor = {
+      kind: "user" as const,
+      sessionId: null,
+      userId: vendorUser.id,
+      role: "VENDOR" as const,
+      vendorIds: [a.vendorId],
+      twoFactorVerified: false,
+    };
+    const [first, second] = [a, a2].sort((x, y) => x.variantId.localeCompare(y.variantId)) as [typeof a, typeof a];
+    await setStock(h, first.variantId, { [first.warehouses[0]!.id]: 400 });
+    await setStock(h, second.variantId, { [second.warehouses[0]!.id]: 400 });
+    const buyers = await createBuyers(h, 30);
+    await Promise.all(
+      buyers.map((buyer) =>
+        h.runtime.kv.hSet(`cart:u:${buyer.session.userId}`, { [`q:${first.variantId}`]: "1", [`q:${second.variantId}`]: "1" }),
+      ),
+    );
+    const edits = Array.from({ length: 15 }, (_, i) =>
+      h.caller(vendor).vendorCatalog.bulkUpdateVariants({
+        vendorId: a.vendorId,
+        reason: "stock count",
+        // The later variant first: the edit sorts its stock changes into checkout's lock order.
+        changes: [
+          { variantId: second.variantId, stock: { warehouseId: second.warehouses[0]!.id, onHand: 900 + i } },
+          { variantId: first.variantId, stock: { warehouseId: first.warehouses[0]!.id, onHand: 900 + i } },
+        ],
+      }),
+    );
+    const checkouts = buyers.map((buyer) =>
+      h.caller(buyer.session).checkout.placeOrder({ addressId: buyer.addressId, idempotencyKey: newKey() }),
+    );
+    const results = await Promise.allSettled([...edits, ...checkouts]);
+    const errors = results.filter((r): r is PromiseRejectedResult => r.status === "rejected").map((r) => codeOf(r.reason));
+    expect(errors).toEqual([]);
+    expect(await stockInvariantViolations(h)).toEqual([]);
+  });
+});
+
 describe("a checkout aborted at any step leaves nothing behind", () => {
   const steps: PlaceOrderStep[] = [
     "key-claimed",
