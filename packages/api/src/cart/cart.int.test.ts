@@ -57,6 +57,8 @@ describe.each(backends)("cart on the $name", ({ name, overrides }) => {
     expect(cart.groups.map((group) => group.vendorId).sort()).toEqual([a.vendorId, b.vendorId].sort());
     expect(cart.itemsTotalAmount).toBe(a.price * 2 + b.price);
     expect(cart.checkoutReady).toBe(true);
+    const [guestId] = g.jar.token!.split(".");
+    expect(Math.round((await h.runtime.kv.ttl(`cart:g:${guestId}`)) / 86_400)).toBe(30);
     await g.api().updateItem({ variantId: b.variantId, quantity: 3 });
     expect((await g.api().get()).itemCount).toBe(5);
     await g.api().removeItem({ variantId: b.variantId });
@@ -141,6 +143,7 @@ describe.each(backends)("cart on the $name", ({ name, overrides }) => {
       const laptop = h.caller({ ...buyer.session, sessionId: "another-device" }).cart;
       await phone.addItem({ variantId: b.variantId, quantity: 2 });
       expect((await laptop.get()).itemCount).toBe(2);
+      expect(Math.round((await h.runtime.kv.ttl(`cart:u:${buyer.session.userId}`)) / 86_400)).toBe(90);
       await phone.clear();
     });
 

@@ -170,7 +170,7 @@ export interface Cart {
  * sold) are dropped with a `removed` notice. With `acknowledge`, the snapshot is updated so
  * each change is reported once.
  */
-async function priceCart(ctx: Context, key: string, acknowledge: boolean): Promise<Cart> {
+async function priceCart(ctx: Context, key: string, acknowledge: boolean, ttlSeconds?: number): Promise<Cart> {
   const stored = await readLines(ctx, key);
   const now = await variantsNow(
     ctx,
@@ -227,7 +227,11 @@ async function priceCart(ctx: Context, key: string, acknowledge: boolean): Promi
   }
   if (acknowledge) {
     if (removed.length > 0) await ctx.kv.hDel(key, ...removed);
-    if (Object.keys(seenUpdate).length > 0) await ctx.kv.hSet(key, seenUpdate);
+    if (Object.keys(seenUpdate).length > 0) {
+      await ctx.kv.hSet(key, seenUpdate);
+      // Should the cart have expired between the read and this write, the key must not live on without a TTL.
+      if (ttlSeconds) await ctx.kv.expire(key, ttlSeconds);
+    }
   }
   const list = [...groups.values()];
   const lines = list.flatMap((group) => group.lines);
@@ -254,7 +258,7 @@ const EMPTY: Omit<Cart, "notices"> = {
 export async function getCart(ctx: Context): Promise<Cart> {
   const cart = cartOf(ctx, false);
   if (!cart) return { ...EMPTY, notices: [] };
-  return priceCart(ctx, cart.key, true);
+  return priceCart(ctx, cart.key, true, cart.ttl);
 }
 
 /**
@@ -279,7 +283,7 @@ async function setLine(ctx: Context, cart: { key: string; ttl: number }, variant
     [`s:${variantId}`]: JSON.stringify({ price: variant.priceAmount, available: true } satisfies Seen),
   });
   await ctx.kv.expire(cart.key, cart.ttl);
-  const priced = await priceCart(ctx, cart.key, true);
+  const priced = await priceCart(ctx, cart.key, true, cart.ttl);
   if (capped < wanted) priced.notices.push({ kind: "quantity_reduced", variantId, previousQuantity: wanted, currentQuantity: capped });
   return priced;
 }
@@ -302,7 +306,7 @@ export async function removeItem(ctx: Context, input: z.infer<typeof removeItemI
   const cart = cartOf(ctx, false);
   if (!cart) return { ...EMPTY, notices: [] };
   await ctx.kv.hDel(cart.key, `q:${input.variantId}`, `s:${input.variantId}`);
-  return priceCart(ctx, cart.key, true);
+  return priceCart(ctx, cart.key, true, cart.ttl);
 }
 
 export async function clearCart(ctx: Context): Promise<Cart> {

@@ -146,7 +146,7 @@ describe("placing an order", () => {
 describe("idempotency", () => {
   it("forgets keys after 30 days", async () => {
     await h.runtime
-      .sql`insert into idempotency_keys (scope, key, request_hash, created_at) values ('checkout:x', 'old-key-1', 'h', now() - interval '31 days')`;
+      .sql`insert into idempotency_keys (id, scope, key, request_hash, created_at) values (gen_random_uuid(), 'checkout:x', 'old-key-1', 'h', now() - interval '31 days')`;
     const { deleted } = await pruneIdempotencyKeys(createContextInner(h.runtime));
     expect(deleted).toBe(1);
     expect(await count("idempotency_keys", "key = 'old-key-1'")).toBe(0);

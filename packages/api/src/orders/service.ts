@@ -170,8 +170,10 @@ export async function getMyOrder(ctx: ShopperContext, input: { orderId: string }
     ...detail,
     vendorOrders: detail.vendorOrders.map((vo) => ({
       ...vo,
+      // The marketplace's cut and which staff member acted are not the shopper's business.
       commissionRateBps: undefined,
       commissionAmount: undefined,
+      events: vo.events.map((event) => ({ ...event, actorId: null })),
       allowedMoves: allowedMoves(vo.status, "customer"),
     })),
   };

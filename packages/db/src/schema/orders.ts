@@ -1,19 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  bigint,
-  char,
-  check,
-  index,
-  integer,
-  jsonb,
-  pgEnum,
-  pgSequence,
-  pgTable,
-  primaryKey,
-  text,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { bigint, char, check, index, integer, jsonb, pgEnum, pgSequence, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 import type { LocalizedText } from "./common";
 import { id, timestamps } from "./common";
@@ -145,6 +131,7 @@ export const orderEvents = pgTable(
 export const idempotencyKeys = pgTable(
   "idempotency_keys",
   {
+    id: id(),
     /** Whose key it is, e.g. `checkout:<user id>`: keys of different callers never meet. */
     scope: text().notNull(),
     key: text().notNull(),
@@ -154,5 +141,5 @@ export const idempotencyKeys = pgTable(
     response: jsonb().$type<unknown>(),
     ...timestamps,
   },
-  (t) => [primaryKey({ columns: [t.scope, t.key] }), index().on(t.createdAt)],
+  (t) => [uniqueIndex().on(t.scope, t.key), index().on(t.createdAt)],
 );
