@@ -364,6 +364,9 @@ async function placeInTransaction(
         ...(quote.address.postalCode ? { postalCode: quote.address.postalCode } : {}),
       },
       locale: locale[0]?.locale ?? "uz",
+      // The context's clock, not the database's: auto-cancel measures age with the same clock.
+      createdAt: now,
+      updatedAt: now,
     })
     .returning({ id: orders.id });
   const created: PlacedOrder["vendorOrders"] = [];
@@ -386,6 +389,8 @@ async function placeInTransaction(
         shippingMethod: `${group.shipping!.kind}: ${group.shipping!.name.uz}`,
         deliveryMinDays: group.shipping!.minDays,
         deliveryMaxDays: group.shipping!.maxDays,
+        createdAt: now,
+        updatedAt: now,
       })
       .returning({ id: vendorOrders.id, number: vendorOrders.number });
     await tx.db.insert(orderLines).values(
@@ -440,6 +445,7 @@ async function placeInTransaction(
       fromStatus: null,
       toStatus: "PENDING",
       reason: "order placed",
+      createdAt: now,
     })),
   );
   await step("events-written");

@@ -160,6 +160,40 @@ describe("vendor order lifecycle", () => {
   });
 });
 
+describe("double clicks and races", () => {
+  it("cancels once when the shopper clicks cancel five times at once", async () => {
+    const { buyer, orderId, partA } = await placeOrder();
+    const reserved = await reservedOf(a.variantId);
+    const results = await Promise.all(Array.from({ length: 5 }, () => h.caller(buyer.session).orders.cancel({ orderId })));
+    expect(results.reduce((sum, r) => sum + r.cancelled, 0)).toBe(2);
+    expect(await reservedOf(a.variantId)).toBe(reserved - 2);
+    const events = (await h.caller(vendorA).vendorOrders.get({ vendorId: a.vendorId, vendorOrderId: partA })).events;
+    expect(events.filter((e) => e.toStatus === "CANCELLED")).toHaveLength(1);
+    expect(await stockInvariantViolations(h)).toEqual([]);
+  });
+
+  it("lets either the vendor's confirmation or the auto-cancel win, never both", async () => {
+    const { partA } = await placeOrder();
+    h.clock.advance(61 * 60_000);
+    const [confirm, sweep] = await Promise.allSettled([
+      h.caller(vendorA).vendorOrders.transition({ vendorId: a.vendorId, vendorOrderId: partA, to: "CONFIRMED" }),
+      cancelUnconfirmedOrders(createContextInner(h.runtime)),
+    ]);
+    expect(sweep.status).toBe("fulfilled");
+    const detail = await h.caller(vendorA).vendorOrders.get({ vendorId: a.vendorId, vendorOrderId: partA });
+    if (confirm.status === "fulfilled") {
+      expect(detail.status).toBe("CONFIRMED");
+      expect(detail.reservations.every((r) => r.status === "active")).toBe(true);
+    } else {
+      expect(codeOf(confirm.reason)).toBe("INVALID_STATE");
+      expect(detail.status).toBe("CANCELLED");
+      expect(detail.reservations.every((r) => r.status === "released")).toBe(true);
+    }
+    expect(detail.events.filter((e) => e.fromStatus === "PENDING")).toHaveLength(1);
+    expect(await stockInvariantViolations(h)).toEqual([]);
+  });
+});
+
 describe("ownership: every procedure refuses another customer or vendor", () => {
   it("hides one customer's order from another", async () => {
     const { orderId, partA } = await placeOrder();
@@ -171,6 +205,32 @@ describe("ownership: every procedure refuses another customer or vendor", () => 
       "NOT_FOUND",
     );
     expect((await api.list({})).items).toEqual([]);
+  });
+
+  it("refuses to check out to another customer's address", async () => {
+    const [owner, other] = await createBuyers(h, 2);
+    const api = h.caller(other!.session);
+    await api.cart.addItem({ variantId: a.variantId, quantity: 1 });
+    expect(codeOf(await api.checkout.start({ addressId: owner!.addressId }).catch((e: unknown) => e))).toBe("NOT_FOUND");
+    const placed = await api.checkout
+      .placeOrder({ addressId: owner!.addressId, idempotencyKey: `orders-test-${keys++}-${Date.now()}` })
+      .catch((e: unknown) => e);
+    expect(codeOf(placed)).toBe("NOT_FOUND");
+    expect((await api.orders.list({})).items).toEqual([]);
+  });
+
+  it("refuses bad input with field messages and changes nothing", async () => {
+    const [buyer] = await createBuyers(h, 1);
+    const api = h.caller(buyer!.session);
+    await api.cart.addItem({ variantId: a.variantId, quantity: 1 });
+    const bad = await api.checkout
+      .placeOrder({ addressId: "not-a-uuid", paymentMethod: "card" as "cod", idempotencyKey: "short" })
+      .catch((e: unknown) => e);
+    expect(bad).toMatchObject({ code: "BAD_REQUEST" });
+    const fields = (bad as { cause: { issues: { path: string[] }[] } }).cause.issues.map((i) => i.path.join("."));
+    expect(fields.sort()).toEqual(["addressId", "idempotencyKey", "paymentMethod"]);
+    expect((await api.orders.list({})).items).toEqual([]);
+    expect((await api.cart.get()).itemCount).toBe(1);
   });
 
   it("shows a vendor only its own vendor orders", async () => {

@@ -102,6 +102,7 @@ export async function transitionInTransaction(tx: Context, request: TransitionRe
       fromStatus: current!.status,
       toStatus: request.to,
       reason: details.reason?.trim() || null,
+      createdAt: tx.clock.now(),
     })
     .returning({ id: orderEvents.id });
   const siblings = await tx.db.select({ status: vendorOrders.status }).from(vendorOrders).where(eq(vendorOrders.orderId, current!.orderId));
@@ -185,17 +186,18 @@ export async function getMyOrder(ctx: ShopperContext, input: { orderId: string }
  */
 export async function cancelMyOrder(ctx: ShopperContext, input: z.infer<typeof cancelOrderInput>) {
   return withTransaction(ctx, async (tx) => {
+    // Lock the order first (the lock every transition takes first), then read the parts: a
+    // second click waits here and then finds them cancelled.
+    const [mine] = await tx.db
+      .select({ id: orders.id })
+      .from(orders)
+      .where(and(eq(orders.id, input.orderId), eq(orders.customerId, ctx.session.userId)))
+      .for("update");
+    if (!mine) throw new NotFound("Order not found");
     const parts = await tx.db
       .select({ id: vendorOrders.id, status: vendorOrders.status })
       .from(vendorOrders)
-      .innerJoin(orders, eq(orders.id, vendorOrders.orderId))
-      .where(
-        and(
-          eq(vendorOrders.orderId, input.orderId),
-          eq(orders.customerId, ctx.session.userId),
-          input.vendorOrderId ? eq(vendorOrders.id, input.vendorOrderId) : undefined,
-        ),
-      )
+      .where(and(eq(vendorOrders.orderId, mine.id), input.vendorOrderId ? eq(vendorOrders.id, input.vendorOrderId) : undefined))
       .orderBy(asc(vendorOrders.id));
     if (parts.length === 0) throw new NotFound("Order not found");
     // Parts already cancelled are skipped, so cancelling twice is harmless (a double click).
@@ -355,6 +357,11 @@ export async function cancelUnconfirmedOrders(ctx: Context, limit = 200): Promis
 
 async function cancelIfPending(ctx: Context, vendorOrderId: string, reason: string): Promise<number> {
   return withTransaction(ctx, async (tx) => {
+    // Under the order's lock, so a vendor confirming at this moment either wins (and this
+    // skips the order) or waits and then finds it cancelled.
+    const [part] = await tx.db.select({ orderId: vendorOrders.orderId }).from(vendorOrders).where(eq(vendorOrders.id, vendorOrderId));
+    if (!part) return 0;
+    await tx.db.select({ id: orders.id }).from(orders).where(eq(orders.id, part.orderId)).for("update");
     const [row] = await tx.db.select({ status: vendorOrders.status }).from(vendorOrders).where(eq(vendorOrders.id, vendorOrderId));
     if (row?.status !== "PENDING") return 0;
     await transitionInTransaction(tx, { vendorOrderId, to: "CANCELLED", actor: "system", actorId: null, details: { reason } });
