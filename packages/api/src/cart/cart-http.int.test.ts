@@ -44,6 +44,8 @@ describe("cart and checkout over HTTP", () => {
     expect(added.headers.get("cache-control")).toBe("private, no-store");
     const token = cookie.split(";")[0]!.split("=")[1]!;
     const read = await get("cart.get", { cookie: `__Host-um_cart=${token}` });
+    // Personal to the cookie's holder: no shared cache may keep it.
+    expect(read.headers.get("cache-control")).toBe("private, no-store");
     const body = (await read.json()) as { result: { data: { json: { itemCount: number } } } };
     expect(body.result.data.json.itemCount).toBe(1);
   });

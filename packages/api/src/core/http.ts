@@ -148,6 +148,7 @@ export async function handleTrpcRequest(runtime: Runtime, request: Request, opti
   response.headers.set("x-request-id", requestId);
   for (const value of responseCookies.getSetCookie()) response.headers.append("set-cookie", value);
   // Answers that depend on who asks must never be stored by a shared cache.
-  if (caller.session || responseCookies.has("set-cookie")) response.headers.set("cache-control", "private, no-store");
+  // A guest's cart cookie makes the answer personal too (cart.get is a GET).
+  if (caller.session || cartToken || responseCookies.has("set-cookie")) response.headers.set("cache-control", "private, no-store");
   return response;
 }
