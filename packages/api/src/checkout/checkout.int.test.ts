@@ -224,6 +224,10 @@ describe("concurrency on the real database", () => {
         pair.map((buyer) => h.caller(buyer.session).checkout.placeOrder({ addressId: buyer.addressId, idempotencyKey: newKey() })),
       );
       winners.push(results.filter((r) => r.status === "fulfilled").length);
+      if (round === 0) {
+        const loser = results.find((r): r is PromiseRejectedResult => r.status === "rejected")!;
+        expect(loser.reason).toMatchObject({ cause: { fieldErrors: { [`lines.${b.variantId}`]: ["Out of stock"] } } });
+      }
       const losers = results.filter((r): r is PromiseRejectedResult => r.status === "rejected").map((r) => codeOf(r.reason));
       expect(losers).toEqual(["OUT_OF_STOCK"]);
     }

@@ -8,7 +8,7 @@ import { emptyUserCart, userCartLines, variantsNow } from "../cart/service";
 import type { Context, UserSession } from "../core/context";
 import { withTransaction } from "../core/context";
 import type { FieldErrors } from "../core/errors";
-import { Conflict, DomainError, NotFound, ValidationFailed } from "../core/errors";
+import { Conflict, DomainError, NotFound, OutOfStock, ValidationFailed } from "../core/errors";
 import { reserveStock } from "../inventory/reservations";
 import { orderPlacedJob } from "../jobs/definitions/order-notifications";
 import { paymentProvider } from "../payments/provider";
@@ -421,6 +421,14 @@ async function placeInTransaction(
     expiresAt: new Date(now.getTime() + autoCancelMinutes * 60_000),
     reference: `order:${number}`,
     actorId: userId,
+  }).catch((error: unknown) => {
+    // Same field paths as checkout.start's problems, so the page marks the same lines.
+    if (error instanceof OutOfStock)
+      throw new OutOfStock(
+        error.message,
+        Object.fromEntries(Object.entries(error.fieldErrors ?? {}).map(([variantId, messages]) => [`lines.${variantId}`, messages])),
+      );
+    throw error;
   });
   // A line served from one warehouse records it; a split line leaves it to the reservations.
   for (const vendorOrder of created) {
