@@ -298,6 +298,21 @@ describe("checkouts racing a vendor's bulk stock edit", () => {
   });
 });
 
+describe("after the commit", () => {
+  it("returns the placed order even when emptying the cart fails, and a replay returns it again", async () => {
+    await setStock(h, a.variantId, { [a.warehouses[0]!.id]: 10 });
+    const [buyer] = await createBuyers(h, 1);
+    await fillCart(buyer!, [{ variantId: a.variantId, quantity: 1 }]);
+    const base = createContextInner(h.runtime, { session: buyer!.session });
+    const brokenKv = { ...h.runtime.kv, del: () => Promise.reject(new Error("store unavailable")) };
+    const ctx = { ...base, kv: brokenKv, session: buyer!.session };
+    const input = { addressId: buyer!.addressId, idempotencyKey: newKey(), shipping: [], paymentMethod: "cod" as const };
+    const placed = await placeOrder(ctx, input);
+    expect(await count("orders", `id = '${placed.orderId}'`)).toBe(1);
+    expect(await placeOrder({ ...base, session: buyer!.session }, input)).toEqual(placed);
+  });
+});
+
 describe("a checkout aborted at any step leaves nothing behind", () => {
   const steps: PlaceOrderStep[] = [
     "key-claimed",

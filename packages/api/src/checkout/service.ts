@@ -296,7 +296,11 @@ export async function placeOrder(
   for (let attempt = 1; ; attempt++) {
     try {
       const placed = await withTransaction(ctx, (tx) => placeInTransaction(tx, userId, input, { scope, key, requestHash }, hooks));
-      await emptyUserCart(ctx, userId);
+      // The order is committed whatever happens now: a store hiccup emptying the cart must
+      // not turn it into an error the shopper would retry with a new key.
+      await emptyUserCart(ctx, userId).catch((error: unknown) =>
+        ctx.log.warn({ err: error, orderId: placed.orderId }, "cart not emptied after the order was placed"),
+      );
       return placed;
     } catch (error) {
       if (error instanceof KeyTaken) {
