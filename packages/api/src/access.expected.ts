@@ -28,6 +28,9 @@ export interface Fixtures {
   unique: () => string;
 }
 
+/** An id that names nothing: the service answers NOT_FOUND, which still shows the caller got through. */
+const NO_SUCH_ID = "0192f1e4-8a5b-7c3d-9e2f-00000000ffff";
+
 const productDraft = (f: Fixtures) => ({
   vendorId: f.vendorA,
   categoryId: f.leafCategoryId,
@@ -211,4 +214,30 @@ export const EXPECTED_ACCESS: Record<string, { access: Access; input?: (f: Fixtu
   "system.dashboard": { access: "staff" },
   "system.devMailbox": { access: "staff", input: () => ({ limit: 5 }) },
   "system.devMailboxMessage": { access: "staff", input: (f) => ({ id: f.mailId }) },
+  "inventory.reservations": { access: "vendor", input: (f) => ({ vendorId: f.vendorA, variantId: f.variantIdA }) },
+  "inventory.setLowStockThreshold": { access: "vendor", input: (f) => ({ vendorId: f.vendorA, variantId: f.variantIdA, threshold: 3 }) },
+  "cart.get": { access: "public" },
+  "cart.addItem": { access: "public", input: (f) => ({ variantId: f.variantIdA, quantity: 1 }) },
+  "cart.updateItem": { access: "public", input: (f) => ({ variantId: f.variantIdA, quantity: 2 }) },
+  "cart.removeItem": { access: "public", input: (f) => ({ variantId: f.variantIdA }) },
+  "cart.clear": { access: "public" },
+  "checkout.start": { access: "signed-in", input: () => ({ addressId: NO_SUCH_ID }) },
+  "checkout.placeOrder": { access: "signed-in", input: (f) => ({ addressId: NO_SUCH_ID, idempotencyKey: f.unique() }) },
+  "orders.list": { access: "signed-in", input: () => ({}) },
+  "orders.get": { access: "signed-in", input: () => ({ orderId: NO_SUCH_ID }) },
+  "orders.cancel": { access: "signed-in", input: () => ({ orderId: NO_SUCH_ID }) },
+  "orders.requestReturn": { access: "signed-in", input: () => ({ orderId: NO_SUCH_ID, vendorOrderId: NO_SUCH_ID, reason: "Broken" }) },
+  "vendorOrders.list": { access: "vendor", input: (f) => ({ vendorId: f.vendorA }) },
+  "vendorOrders.get": { access: "vendor", input: (f) => ({ vendorId: f.vendorA, vendorOrderId: NO_SUCH_ID }) },
+  "vendorOrders.transition": { access: "vendor", input: (f) => ({ vendorId: f.vendorA, vendorOrderId: NO_SUCH_ID, to: "CONFIRMED" }) },
+  "adminOrders.list": { access: "staff", input: () => ({}) },
+  "adminOrders.get": { access: "staff", input: () => ({ orderId: NO_SUCH_ID }) },
+  "adminOrders.transition": { access: "staff", input: () => ({ vendorOrderId: NO_SUCH_ID, to: "CONFIRMED" }) },
+  "vendorShipping.list": { access: "vendor", input: (f) => ({ vendorId: f.vendorA }) },
+  "vendorShipping.create": {
+    access: "vendor",
+    input: (f) => ({ vendorId: f.vendorA, kind: "courier", name: { uz: "Matritsa" }, baseAmount: 100, minDays: 1, maxDays: 2 }),
+  },
+  "vendorShipping.update": { access: "vendor", input: (f) => ({ vendorId: f.vendorA, methodId: NO_SUCH_ID, baseAmount: 200 }) },
+  "vendorShipping.delete": { access: "vendor", input: (f) => ({ vendorId: f.vendorA, methodId: NO_SUCH_ID }) },
 };

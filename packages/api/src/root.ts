@@ -1,6 +1,10 @@
 import { apiKeysRouter } from "./api-keys/router";
 import { auditRouter } from "./audit/router";
 import { authRouter } from "./auth/router";
+import { cartRouter } from "./cart/router";
+import { checkoutRouter } from "./checkout/router";
+import { adminOrdersRouter, ordersRouter, vendorOrdersRouter } from "./orders/router";
+import { vendorShippingRouter } from "./shipping/router";
 import { adminCatalogRouter } from "./catalog/admin-router";
 import { catalogRouter } from "./catalog/router";
 import { inventoryRouter } from "./inventory/router";
@@ -22,6 +26,12 @@ export const appRouter = createTRPCRouter({
   vendorCatalog: vendorCatalogRouter,
   adminCatalog: adminCatalogRouter,
   inventory: inventoryRouter,
+  vendorShipping: vendorShippingRouter,
+  cart: cartRouter,
+  checkout: checkoutRouter,
+  orders: ordersRouter,
+  vendorOrders: vendorOrdersRouter,
+  adminOrders: adminOrdersRouter,
   search: searchRouter,
   adminSearch: adminSearchRouter,
   system: systemRouter,

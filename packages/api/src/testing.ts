@@ -42,6 +42,10 @@ export interface CallOptions {
   ip?: string;
   /** Receives the token when a procedure sets the session cookie. */
   onCookie?: (token: string | null) => void;
+  /** The guest cart cookie the request carries, and where a procedure's new value goes. */
+  cartToken?: string | null;
+  onCartCookie?: (token: string | null) => void;
+  idempotencyKey?: string;
 }
 
 export interface TestHarness {
@@ -92,8 +96,13 @@ export async function createTestHarness(overrides: Partial<RuntimeConfig> = {}):
     createCaller({
       ...createContextInner(runtime, {
         session,
-        request: { ip: options.ip ?? "198.51.100.7", userAgent: "vitest" },
+        request: { ip: options.ip ?? "198.51.100.7", userAgent: "vitest", idempotencyKey: options.idempotencyKey ?? null },
         cookie: { set: (token) => options.onCookie?.(token), clear: () => options.onCookie?.(null) },
+        cartCookie: {
+          read: () => options.cartToken ?? null,
+          set: (token) => options.onCartCookie?.(token),
+          clear: () => options.onCartCookie?.(null),
+        },
       }),
       exposeInternals: false,
     });

@@ -10,6 +10,9 @@ export type {
   AttributeDefinition,
   ProductOption,
   StockMovementKind,
+  StockReservationStatus,
+  ShippingMethodKind,
+  ShippingRateType,
   CatalogImportStatus,
 } from "./schema";
 export { LOCALES, newId, SEARCH_TIERS } from "./schema";

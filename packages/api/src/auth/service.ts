@@ -4,6 +4,7 @@ import type { z } from "zod";
 import type { Locale, UserRole } from "@ultramarket/db";
 import { schema } from "@ultramarket/db";
 import { recordAudit } from "../audit/service";
+import { mergeGuestCart } from "../cart/service";
 import type { Context, UserSession } from "../core/context";
 import { withTransaction } from "../core/context";
 import { generateToken, hashToken } from "../core/crypto";
@@ -168,6 +169,8 @@ async function startSession(ctx: Context, user: { id: string; role: UserRole; em
     userAgent: ctx.request.userAgent,
   });
   ctx.cookie.set(token, new Date(session.expiresAt));
+  // The cart filled before signing in joins the account's cart (on every device).
+  await mergeGuestCart(ctx, user.id);
   await recordAudit(ctx, {
     action: "auth.login_succeeded",
     actorId: user.id,

@@ -112,7 +112,7 @@ export async function bulkUpdateVariants(ctx: VendorContext, input: z.infer<type
     let priced = 0;
     let restocked = 0;
     const productIds = new Set<string>();
-    for (const [i, change] of input.changes.entries()) {
+    for (const change of input.changes) {
       if (change.priceAmount !== undefined || change.compareAtAmount !== undefined) {
         await tx.db
           .update(productVariants)
@@ -121,23 +121,28 @@ export async function bulkUpdateVariants(ctx: VendorContext, input: z.infer<type
         productIds.add(byId.get(change.variantId)!.productId);
         priced++;
       }
-      if (change.stock) {
-        try {
-          const moved = await moveStock(tx.db, {
-            variantId: change.variantId,
-            warehouseId: change.stock.warehouseId,
-            setOnHand: change.stock.onHand,
-            kind: "adjustment",
-            reason: input.reason,
-            actorId: ctx.session.userId,
-            reference: "bulk-edit",
-          });
-          if (moved.onHandDelta !== 0) restocked++;
-        } catch (error) {
-          if (error instanceof DomainError)
-            throw new ValidationFailed("Check the highlighted rows", { [`changes.${i}.stock.onHand`]: [error.message] });
-          throw error;
-        }
+    }
+    // Stock rows are changed in (variant, warehouse) order, the order checkout locks them in,
+    // so a bulk edit and a checkout touching the same variants wait for each other instead of deadlocking.
+    const stockChanges = [...input.changes.entries()]
+      .filter(([, change]) => change.stock)
+      .sort(([, x], [, y]) => x.variantId.localeCompare(y.variantId) || x.stock!.warehouseId.localeCompare(y.stock!.warehouseId));
+    for (const [i, change] of stockChanges) {
+      try {
+        const moved = await moveStock(tx.db, {
+          variantId: change.variantId,
+          warehouseId: change.stock!.warehouseId,
+          setOnHand: change.stock!.onHand,
+          kind: "adjustment",
+          reason: input.reason,
+          actorId: ctx.session.userId,
+          reference: "bulk-edit",
+        });
+        if (moved.onHandDelta !== 0) restocked++;
+      } catch (error) {
+        if (error instanceof DomainError)
+          throw new ValidationFailed("Check the highlighted rows", { [`changes.${i}.stock.onHand`]: [error.message] });
+        throw error;
       }
     }
     if (productIds.size) {

@@ -25,6 +25,13 @@ export const serverEnvSchema = z.object({
   PUBLIC_WEB_URL: z.url().default("http://localhost:3000").describe("the storefront's public URL, e.g. https://ultramarket.uz"),
   PUBLIC_ADMIN_URL: z.url().default("http://localhost:3001").describe("the console's public URL"),
   CATALOG_CACHE: z.enum(["on", "off"]).default("on").describe("on or off: cache product and category reads in the key-value store"),
+  ORDER_AUTO_CANCEL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(60 * 24 * 30)
+    .default(2880)
+    .describe("whole minutes, 5-43200: how long a cash-on-delivery order may wait for the vendor's confirmation"),
   KV_PREFIX: z
     .string()
     .regex(/^[a-z0-9:_-]{1,40}$/)
@@ -64,5 +71,6 @@ export function runtimeConfigFromEnv(env: ServerEnv, service: string): RuntimeCo
     dbPoolSize: env.DB_POOL_SIZE,
     kvPrefix: env.KV_PREFIX,
     catalogCache: env.CATALOG_CACHE === "on",
+    orderAutoCancelMinutes: env.ORDER_AUTO_CANCEL_MINUTES,
   };
 }

@@ -43,6 +43,8 @@ export function permissionsOf(session: Session | null): ReadonlySet<Permission> 
 export interface RequestMeta {
   ip: string | null;
   userAgent: string | null;
+  /** The `Idempotency-Key` header, when the request had one (checkout). */
+  idempotencyKey?: string | null;
 }
 
 /** How a procedure hands a browser its session cookie; a no-op for tokens and tests. */
@@ -52,6 +54,15 @@ export interface SessionCookie {
 }
 
 const noCookie: SessionCookie = { set: () => undefined, clear: () => undefined };
+
+/** The guest cart's signed id: read from the request, set or cleared on the response. */
+export interface CartCookie {
+  read(): string | null;
+  set(token: string, expiresAt: Date): void;
+  clear(): void;
+}
+
+const noCartCookie: CartCookie = { read: () => null, set: () => undefined, clear: () => undefined };
 
 /**
  * What every service receives. `db` is the pool or the caller's open transaction, so a
@@ -69,17 +80,24 @@ export interface Context {
   session: Session | null;
   request: RequestMeta;
   cookie: SessionCookie;
+  cartCookie: CartCookie;
   limiters: RateLimiters;
   files: FileStorage;
   search: SearchEngine;
   searchLog: SearchLogWriter;
-  config: Pick<RuntimeConfig, "publicWebUrl" | "publicAdminUrl" | "appEnv" | "catalogCache">;
+  config: Pick<RuntimeConfig, "publicWebUrl" | "publicAdminUrl" | "appEnv" | "catalogCache" | "orderAutoCancelMinutes">;
   authSecret: Uint8Array;
 }
 
 export function createContextInner(
   runtime: Runtime,
-  options: { requestId?: string; session?: Session | null; request?: RequestMeta; cookie?: SessionCookie } = {},
+  options: {
+    requestId?: string;
+    session?: Session | null;
+    request?: RequestMeta;
+    cookie?: SessionCookie;
+    cartCookie?: CartCookie;
+  } = {},
 ): Context {
   const requestId = options.requestId ?? randomUUID();
   return {
@@ -93,6 +111,7 @@ export function createContextInner(
     session: options.session ?? null,
     request: options.request ?? { ip: null, userAgent: null },
     cookie: options.cookie ?? noCookie,
+    cartCookie: options.cartCookie ?? noCartCookie,
     limiters: runtime.limiters,
     files: runtime.files,
     search: runtime.search,

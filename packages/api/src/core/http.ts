@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 
-import { resolveCaller, sessionCookieHeaders } from "../auth/resolve";
+import { parseCookies, resolveCaller, sessionCookieHeaders } from "../auth/resolve";
 import { appRouter } from "../root";
 import { createContextInner } from "./context";
 import type { FieldErrors } from "./errors";
@@ -70,6 +70,8 @@ export interface TrpcHandlerOptions {
   sessionCookieName: string;
   /** Origins allowed to send mutations with the session cookie, besides the request's own. */
   trustedOrigins?: string[];
+  /** The guest cart's cookie (default `__Host-um_cart`). */
+  cartCookieName?: string;
 }
 
 /**
@@ -120,7 +122,14 @@ export async function handleTrpcRequest(runtime: Runtime, request: Request, opti
   const cookie = sessionCookieHeaders(options.sessionCookieName, responseCookies);
   const caller = await resolveCaller(createContextInner(runtime), request.headers, options.sessionCookieName);
   if (caller.stale) cookie.clear();
-  const meta = { ip: clientIp(request.headers), userAgent: request.headers.get("user-agent") };
+  const meta = {
+    ip: clientIp(request.headers),
+    userAgent: request.headers.get("user-agent"),
+    idempotencyKey: request.headers.get("idempotency-key"),
+  };
+  const cartCookieName = options.cartCookieName ?? "__Host-um_cart";
+  const cartToken = parseCookies(request.headers.get("cookie")).get(cartCookieName) ?? null;
+  const cartCookie = { read: () => cartToken, ...sessionCookieHeaders(cartCookieName, responseCookies) };
 
   const response = await fetchRequestHandler({
     endpoint: options.endpoint,
@@ -129,7 +138,7 @@ export async function handleTrpcRequest(runtime: Runtime, request: Request, opti
     // Mutations by POST only; GET is for queries (and lets CDNs cache public reads).
     allowMethodOverride: false,
     createContext: () => ({
-      ...createContextInner(runtime, { requestId, session: caller.session, request: meta, cookie }),
+      ...createContextInner(runtime, { requestId, session: caller.session, request: meta, cookie, cartCookie }),
       exposeInternals: options.exposeInternals,
     }),
     onError({ error, path }) {
@@ -139,6 +148,7 @@ export async function handleTrpcRequest(runtime: Runtime, request: Request, opti
   response.headers.set("x-request-id", requestId);
   for (const value of responseCookies.getSetCookie()) response.headers.append("set-cookie", value);
   // Answers that depend on who asks must never be stored by a shared cache.
-  if (caller.session || responseCookies.has("set-cookie")) response.headers.set("cache-control", "private, no-store");
+  // A guest's cart cookie makes the answer personal too (cart.get is a GET).
+  if (caller.session || cartToken || responseCookies.has("set-cookie")) response.headers.set("cache-control", "private, no-store");
   return response;
 }

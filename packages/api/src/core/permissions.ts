@@ -15,6 +15,7 @@ export const PERMISSIONS = [
   "vendor-applications:review",
   "catalog:moderate", // review queue, publish/reject/unpublish, the category tree
   "search:manage", // synonyms, reindexing, search reports
+  "orders:manage", // every vendor's orders: list, read, move through the state machine
   "api-keys:manage",
   "audit:read",
   "system:read",
@@ -30,6 +31,7 @@ const ADMIN: Permission[] = [
   "vendor-applications:review",
   "catalog:moderate", // review queue, publish/reject/unpublish, the category tree
   "search:manage",
+  "orders:manage",
   "api-keys:manage",
   "audit:read",
   "system:read",

@@ -45,6 +45,8 @@ export interface RuntimeConfig {
   kvPrefix?: string;
   /** Cache catalog reads in the KV store (default on; tests turn it on where they test it). */
   catalogCache?: boolean;
+  /** Minutes after which a cash-on-delivery vendor order nobody confirmed is cancelled (default 2880 = 48 h). */
+  orderAutoCancelMinutes?: number;
   dbPoolSize?: number;
   jobs?: { supervise: boolean; maintenanceIntervalSeconds?: number; extraDefinitions?: JobDefinition[] };
   clock?: Clock;

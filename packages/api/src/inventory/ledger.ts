@@ -18,6 +18,51 @@ export interface StockChange {
   reference?: string;
 }
 
+export interface CounterMovement {
+  variantId: string;
+  warehouseId: string;
+  kind: StockMovementKind;
+  onHandDelta: number;
+  reservedDelta: number;
+  reason: string | null;
+  actorId: string | null;
+  reference?: string | null;
+}
+
+/**
+ * The one place where stock counters move. One conditional UPDATE moves on-hand and
+ * reserved together and only if the result keeps 0 <= reserved <= on-hand; the ledger row
+ * is written beside it in the caller's transaction, so counters always equal the ledger's
+ * sums. Returns null (and writes nothing) when the condition refuses the change.
+ */
+export async function applyMovement(db: DbExecutor, movement: CounterMovement) {
+  const { onHandDelta, reservedDelta } = movement;
+  const [level] = await db
+    .update(stockLevels)
+    .set({ onHand: sql`${stockLevels.onHand} + ${onHandDelta}`, reserved: sql`${stockLevels.reserved} + ${reservedDelta}` })
+    .where(
+      and(
+        eq(stockLevels.variantId, movement.variantId),
+        eq(stockLevels.warehouseId, movement.warehouseId),
+        sql`${stockLevels.reserved} + ${reservedDelta} >= 0`,
+        sql`${stockLevels.onHand} + ${onHandDelta} >= ${stockLevels.reserved} + ${reservedDelta}`,
+      ),
+    )
+    .returning();
+  if (!level) return null;
+  await db.insert(stockMovements).values({
+    variantId: movement.variantId,
+    warehouseId: movement.warehouseId,
+    kind: movement.kind,
+    onHandDelta,
+    reservedDelta,
+    reason: movement.reason,
+    actorId: movement.actorId,
+    reference: movement.reference ?? null,
+  });
+  return level;
+}
+
 /**
  * Changes on-hand stock of one variant in one warehouse and records the movement. Run it
  * inside the caller's transaction: the counter moves by a conditional UPDATE that never
@@ -33,20 +78,16 @@ export async function moveStock(db: DbExecutor, change: StockChange) {
     delta = change.setOnHand - (current?.onHand ?? 0);
   }
   if (delta === 0) return { onHandDelta: 0, level: (await db.select().from(stockLevels).where(where))[0]! };
-  const [level] = await db
-    .update(stockLevels)
-    .set({ onHand: sql`${stockLevels.onHand} + ${delta}` })
-    .where(and(where, sql`${stockLevels.onHand} + ${delta} >= ${stockLevels.reserved}`))
-    .returning();
-  if (!level) throw new InvalidState("On-hand stock cannot fall below what is reserved for orders");
-  await db.insert(stockMovements).values({
+  const level = await applyMovement(db, {
     variantId: change.variantId,
     warehouseId: change.warehouseId,
     kind: change.kind,
     onHandDelta: delta,
+    reservedDelta: 0,
     reason: change.reason,
     actorId: change.actorId,
-    reference: change.reference ?? null,
+    reference: change.reference,
   });
+  if (!level) throw new InvalidState("On-hand stock cannot fall below what is reserved for orders");
   return { onHandDelta: delta, level };
 }

@@ -25,3 +25,18 @@ export const movementsInput = z.strictObject({
   cursor: z.uuid().optional(),
   limit: z.number().int().min(1).max(200).default(50),
 });
+
+export const reservationsInput = z.strictObject({
+  vendorId: z.uuid(),
+  variantId: z.uuid(),
+  status: z.enum(["active", "released", "sold"]).optional(),
+  cursor: z.uuid().optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+
+export const lowStockThresholdInput = z.strictObject({
+  vendorId: z.uuid(),
+  variantId: z.uuid(),
+  /** Alert when available stock falls below this; null turns the alert off. */
+  threshold: z.number().int().min(1).max(1_000_000).nullable(),
+});

@@ -7,9 +7,9 @@ import { withTransaction } from "../core/context";
 import { NotFound } from "../core/errors";
 import { catalogChanged } from "../catalog/cache";
 import { moveStock } from "./ledger";
-import type { adjustStockInput, movementsInput } from "./schema";
+import type { adjustStockInput, lowStockThresholdInput, movementsInput, reservationsInput } from "./schema";
 
-const { stockLevels, stockMovements, productVariants, warehouses } = schema;
+const { stockLevels, stockMovements, stockReservations, productVariants, vendorOrders, warehouses } = schema;
 
 async function assertOwnership(ctx: VendorContext, variantId: string, warehouseId?: string) {
   const [variant] = await ctx.db
@@ -77,4 +77,45 @@ export async function stockMovementsOf(ctx: VendorContext, input: z.infer<typeof
     .limit(input.limit + 1);
   const page = rows.slice(0, input.limit);
   return { items: page, nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null };
+}
+
+/** Reservations of one of the vendor's variants (newest first), with the vendor order each holds stock for. */
+export async function reservationsOf(ctx: VendorContext, input: z.infer<typeof reservationsInput>) {
+  await assertOwnership(ctx, input.variantId);
+  const rows = await ctx.db
+    .select({
+      id: stockReservations.id,
+      vendorOrderId: stockReservations.vendorOrderId,
+      vendorOrderNumber: vendorOrders.number,
+      warehouseId: stockReservations.warehouseId,
+      quantity: stockReservations.quantity,
+      status: stockReservations.status,
+      expiresAt: stockReservations.expiresAt,
+      endedAt: stockReservations.endedAt,
+      createdAt: stockReservations.createdAt,
+    })
+    .from(stockReservations)
+    .innerJoin(vendorOrders, eq(vendorOrders.id, stockReservations.vendorOrderId))
+    .where(
+      and(
+        eq(stockReservations.variantId, input.variantId),
+        input.status ? eq(stockReservations.status, input.status) : undefined,
+        input.cursor ? lt(stockReservations.id, input.cursor) : undefined,
+      ),
+    )
+    .orderBy(desc(stockReservations.id))
+    .limit(input.limit + 1);
+  const page = rows.slice(0, input.limit);
+  return { items: page, nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null };
+}
+
+/** Sets (or clears) the level below which a reservation alerts the vendor about a variant's stock. */
+export async function setLowStockThreshold(ctx: VendorContext, input: z.infer<typeof lowStockThresholdInput>) {
+  await assertOwnership(ctx, input.variantId);
+  const [row] = await ctx.db
+    .update(productVariants)
+    .set({ lowStockThreshold: input.threshold })
+    .where(and(eq(productVariants.id, input.variantId), eq(productVariants.vendorId, ctx.vendorId)))
+    .returning({ variantId: productVariants.id, lowStockThreshold: productVariants.lowStockThreshold });
+  return row!;
 }

@@ -194,6 +194,8 @@ export const productVariants = pgTable(
     /** Package size in millimetres. */
     dimensions: jsonb().$type<{ length: number; width: number; height: number }>(),
     position: integer().notNull().default(0),
+    /** When stock available across warehouses falls below this, the vendor is alerted; null = no alert. */
+    lowStockThreshold: integer(),
     priceAmount: bigint({ mode: "number" }).notNull(),
     compareAtAmount: bigint({ mode: "number" }),
     currency: char({ length: 3 }).notNull().default("UZS"),

@@ -8,3 +8,4 @@ export * from "./identity";
 export * from "./inventory";
 export * from "./imports";
 export * from "./search";
+export * from "./shipping";

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, char, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid, check } from "drizzle-orm/pg-core";
+import { bigint, char, check, index, integer, jsonb, pgEnum, pgSequence, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 import type { LocalizedText } from "./common";
 import { id, timestamps } from "./common";
@@ -19,6 +19,9 @@ export const vendorOrderStatus = pgEnum("vendor_order_status", [
   "REFUNDED",
 ]);
 export type VendorOrderStatus = (typeof vendorOrderStatus.enumValues)[number];
+
+/** Numbers customer orders (UM-2026-000123). A sequence is not rolled back, so aborted checkouts leave gaps. */
+export const orderNumberSeq = pgSequence("order_number_seq", { startWith: 1, increment: 1 });
 
 /** What the shopper placed: one per checkout, split into one vendor order per vendor. */
 export const orders = pgTable(
@@ -54,6 +57,8 @@ export const vendorOrders = pgTable(
     vendorId: uuid()
       .notNull()
       .references(() => vendors.id, { onDelete: "restrict" }),
+    /** The customer order's number with the vendor's position, e.g. UM-2026-000123-2. */
+    number: text().notNull().unique(),
     status: vendorOrderStatus().notNull().default("PENDING"),
     itemsTotalAmount: bigint({ mode: "number" }).notNull(),
     shippingAmount: bigint({ mode: "number" }).notNull(),
@@ -61,12 +66,19 @@ export const vendorOrders = pgTable(
     /** Commission rate in basis points at the time of the order, so later rate changes do not rewrite history. */
     commissionRateBps: integer().notNull(),
     commissionAmount: bigint({ mode: "number" }).notNull(),
+    /** VAT included in the lines (12% of UZS prices), for the receipt. */
+    vatAmount: bigint({ mode: "number" }).notNull().default(0),
+    shippingMethodId: uuid(),
+    /** Snapshot of the chosen method: kind and name, e.g. "courier: Express". */
     shippingMethod: text(),
+    deliveryMinDays: integer(),
+    deliveryMaxDays: integer(),
     carrier: text(),
     trackingNumber: text(),
+    cancelReason: text(),
     ...timestamps,
   },
-  (t) => [index().on(t.vendorId, t.status, t.createdAt.desc()), index().on(t.orderId)],
+  (t) => [index().on(t.vendorId, t.status, t.createdAt.desc()), index().on(t.orderId), index().on(t.status, t.createdAt)],
 );
 
 export const orderLines = pgTable(
@@ -108,4 +120,26 @@ export const orderEvents = pgTable(
     ...timestamps,
   },
   (t) => [index().on(t.orderId, t.createdAt), index().on(t.vendorOrderId, t.createdAt)],
+);
+
+/**
+ * Checkout idempotency: the first request with a key claims it (insert, in the order's own
+ * transaction) and stores its response there; a replay with the same body gets that
+ * response, a different body is refused. A concurrent replay's insert waits on the
+ * first transaction's row lock, so it never runs a second checkout.
+ */
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    id: id(),
+    /** Whose key it is, e.g. `checkout:<user id>`: keys of different callers never meet. */
+    scope: text().notNull(),
+    key: text().notNull(),
+    /** SHA-256 of the canonical request body. */
+    requestHash: text().notNull(),
+    orderId: uuid().references(() => orders.id, { onDelete: "cascade" }),
+    response: jsonb().$type<unknown>(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex().on(t.scope, t.key), index().on(t.createdAt)],
 );

@@ -1,4 +1,4 @@
-import { index, pgEnum, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { index, integer, pgEnum, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
 
 import type { LocalizedText } from "./common";
 import { id, timestamps } from "./common";
@@ -17,6 +17,8 @@ export const vendors = pgTable("vendors", {
   stir: text().notNull(),
   description: jsonb().$type<LocalizedText>().notNull(),
   status: vendorStatus().notNull().default("active"),
+  /** Marketplace commission in basis points (1000 = 10%); each vendor order keeps a copy of the rate it was placed at. */
+  commissionRateBps: integer().notNull().default(1000),
   ...timestamps,
 });
 

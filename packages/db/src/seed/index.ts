@@ -4,7 +4,7 @@ import { sql as dsql } from "drizzle-orm";
 import { createDb } from "../client";
 import type { Database, SqlClient } from "../client";
 import type { LocalizedText, UserRole } from "../schema";
-import { categories, newId, totpCredentials, users, vendorMembers, vendors, warehouses } from "../schema";
+import { categories, newId, shippingMethods, totpCredentials, users, vendorMembers, vendors, warehouses } from "../schema";
 import { slugify } from "../slug";
 import { copyRows } from "./copy";
 import type { BranchCategory, LeafCategory } from "./data";
@@ -56,6 +56,7 @@ interface PlacedLeaf {
 
 async function resetData(db: Database): Promise<void> {
   await db.execute(dsql`truncate table
+    idempotency_keys, stock_reservations, shipping_methods,
     order_events, order_lines, vendor_orders, orders, stock_levels, product_images,
     product_variants, products, categories, warehouses, vendor_members, vendors, users, dev_mailbox,
     search_documents, search_lexicon, search_suggestions, search_index_backlog, search_history, search_synonyms,
@@ -287,6 +288,29 @@ export async function seedDatabase(url: string, options: SeedOptions): Promise<S
         ])
         .returning({ id: warehouses.id });
       vendorsBySlug.set(vendor.slug, { id: row!.id, warehouseIds: warehouseRows.map((w) => w.id) });
+      await db.insert(shippingMethods).values([
+        {
+          vendorId: row!.id,
+          kind: "courier",
+          name: { uz: "Kuryer", ru: "Курьер", en: "Courier" },
+          rateType: "weight",
+          baseAmount: 2_000_000,
+          perKgAmount: 300_000,
+          freeOverAmount: 50_000_000,
+          minDays: 1,
+          maxDays: 3,
+        },
+        {
+          vendorId: row!.id,
+          kind: "pickup",
+          name: { uz: "Olib ketish punkti", ru: "Пункт выдачи", en: "Pickup point" },
+          regions: [vendor.region],
+          minDays: 0,
+          maxDays: 1,
+          pickupAddress: vendor.address,
+          position: 1,
+        },
+      ]);
     }
     for (const account of DEMO_ACCOUNTS) {
       const [user] = await db
