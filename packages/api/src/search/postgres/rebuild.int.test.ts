@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestHarness } from "../../testing";
 import { createTestHarness } from "../../testing";
 import { createSearchFixture } from "../testing-fixtures";
+import { needsInitialBuild } from "../indexing";
 import { PostgresSearchEngine } from "./engine";
 
 let h: TestHarness;
@@ -75,5 +76,16 @@ describe("Postgres index versions", () => {
     expect(backlog.map((b) => b.product_id)).toEqual([id]);
     await h.runtime.db.execute(sql`delete from search_index_backlog`);
     await h.runtime.db.execute(sql`delete from search_index_versions where version = ${version}`);
+  });
+
+  it("asks for a rebuild when the active version was built without a completion index", async () => {
+    const built = await engine.rebuild(h.runtime.db);
+    const ctx = { db: h.runtime.db, search: engine };
+    expect((await engine.stats(h.runtime.db)).outdated).toBe(false);
+    expect(await needsInitialBuild(ctx)).toBe(false);
+    // What a version built before migration 0009 looks like.
+    await h.runtime.db.execute(sql`delete from search_completions where index_version = ${built.version}`);
+    expect((await engine.stats(h.runtime.db)).outdated).toBe(true);
+    expect(await needsInitialBuild(ctx)).toBe(true);
   });
 });
