@@ -1,0 +1,167 @@
+import type { Browser, Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+
+import { ADMIN_URL, consoleSignIn, DEMO_PASSWORD, WEB_URL } from "./helpers";
+
+const VENDOR_A = { email: "vendor@ultramarket.uz", slug: "toshkent-elektron" };
+const VENDOR_B = { email: "vendor2@ultramarket.uz", slug: "samarqand-savdo" };
+
+/** Opens the vendor's products one by one until one can be added to the cart; adds one unit and returns its SKU and title. */
+async function addSomethingFrom(page: Page, vendorSlug: string): Promise<{ sku: string; title: string }> {
+  await page.goto(`${WEB_URL}/en/v/${vendorSlug}`);
+  const hrefs: string[] = [];
+  for (const link of await page.locator('a[href*="/en/p/"]').all()) {
+    const href = await link.getAttribute("href");
+    if (href && !hrefs.includes(href)) hrefs.push(href);
+  }
+  for (const href of hrefs) {
+    await page.goto(`${WEB_URL}${href}`);
+    const add = page.getByRole("button", { name: "Add to cart" });
+    if ((await add.count()) === 0) continue;
+    const title = (await page.getByTestId("product-heading").innerText()).trim();
+    const sku = (await page.getByTestId("sku").innerText()).replace(/^[^:]*:\s*/, "").trim();
+    await add.click();
+    // The header's cart drawer opens with the new line.
+    const drawer = page.getByTestId("cart-drawer");
+    await expect(drawer).toBeVisible();
+    await expect(drawer.getByTestId("cart-line").filter({ hasText: sku })).toBeVisible();
+    await drawer.getByRole("button", { name: "Close" }).click();
+    await expect(drawer).toBeHidden();
+    return { sku, title };
+  }
+  throw new Error(`no product of ${vendorSlug} can be added to the cart`);
+}
+
+/** Available units of a SKU over all of its vendor's warehouses, read from the console's product page. */
+async function consoleAvailable(page: Page, sku: string): Promise<number> {
+  await page.goto(`${ADMIN_URL}/products?search=${encodeURIComponent(sku)}`);
+  await page.locator('a[href^="/products/"]:not([href^="/products/new"])').first().click();
+  await expect(page.getByTestId("stock-editor")).toBeVisible();
+  const rows = page.getByTestId("stock-editor").locator("form").filter({ hasText: sku });
+  const counts: number[] = [];
+  for (const span of await rows.getByTestId("stock-available").all()) counts.push(Number(await span.getAttribute("data-count")));
+  expect(counts.length).toBeGreaterThan(0);
+  return counts.reduce((sum, n) => sum + n, 0);
+}
+
+async function consolePage(browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await consoleSignIn(page, email, DEMO_PASSWORD);
+  return page;
+}
+
+/** Opens the vendor's part of the order from the order queue. */
+async function openVendorOrder(page: Page, orderNumber: string): Promise<string> {
+  await page.goto(`${ADMIN_URL}/orders`);
+  const link = page.getByTestId("vendor-orders").getByRole("link", { name: new RegExp(`^${orderNumber}-\\d+$`) });
+  await expect(link).toBeVisible();
+  const number = (await link.innerText()).trim();
+  await link.click();
+  await expect(page.getByRole("heading", { name: `Order ${number}` })).toBeVisible();
+  return number;
+}
+
+async function move(page: Page, button: string, fields: Record<string, string> = {}) {
+  await page.getByTestId("order-actions").getByRole("button", { name: button, exact: true }).click();
+  for (const [label, value] of Object.entries(fields)) await page.getByLabel(label, { exact: true }).fill(value);
+  await page.getByRole("button", { name: `${button} now` }).click();
+}
+
+test("a guest fills a cart from two vendors, signs in, pays cash on delivery; one vendor ships and delivers, the other cancels and the stock comes back", async ({
+  page,
+  browser,
+}) => {
+  // ── the guest's cart ────────────────────────────────────────────────────────────
+  const a = await addSomethingFrom(page, VENDOR_A.slug);
+  const b = await addSomethingFrom(page, VENDOR_B.slug);
+  await expect(page.getByTestId("cart-count")).toHaveText("2");
+
+  const vendorB = await consolePage(browser, VENDOR_B.email);
+  const availableBefore = await consoleAvailable(vendorB, b.sku);
+
+  await page.goto(`${WEB_URL}/en/cart`);
+  await expect(page.getByTestId("cart-line")).toHaveCount(2);
+  await page.getByRole("main").getByRole("link", { name: "Check out" }).click();
+
+  // ── sign in: the guest cart joins the account's ─────────────────────────────────
+  await expect(page).toHaveURL(/\/en\/sign-in/);
+  await page.getByLabel("Email", { exact: true }).fill("customer@ultramarket.uz");
+  await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page).toHaveURL(/\/en\/checkout$/);
+  await expect(page.getByRole("heading", { name: "Checkout" })).toBeVisible();
+
+  // ── checkout: an address in Tashkent, the cheapest delivery per vendor, COD ─────
+  if ((await page.getByTestId("checkout-address").count()) === 0) {
+    await page.getByLabel("Phone number", { exact: true }).fill("+998 90 123 45 67");
+    await page.getByLabel("Region", { exact: true }).selectOption({ label: "Tashkent city" });
+    await page.getByLabel("City or district", { exact: true }).selectOption({ label: "Tashkent" });
+    await page.getByLabel("Street, house, apartment", { exact: true }).fill("Amir Temur ko'chasi, 1");
+    await page.getByRole("button", { name: "Save address" }).click();
+  }
+  await expect(page.getByTestId("checkout-address").first()).toBeVisible();
+  await expect(page.getByTestId("shipping-group")).toHaveCount(2);
+  await expect(page.getByTestId("review-line").filter({ hasText: a.title })).toContainText("VAT 12%");
+  await expect(page.getByTestId("review-line").filter({ hasText: b.title })).toBeVisible();
+  const placeOrder = page.getByRole("button", { name: "Place order" });
+  await expect(placeOrder).toBeEnabled();
+  await placeOrder.click();
+
+  await expect(page.getByRole("heading", { name: "Thank you! Your order is placed" })).toBeVisible();
+  const orderNumber = (await page.getByTestId("order-number").innerText()).trim();
+  expect(orderNumber).toMatch(/^UM-\d{4}-\d+$/);
+  await expect(page.getByTestId("cart-count")).toHaveText("0");
+  await page.getByRole("link", { name: "View the order" }).click();
+  const orderUrl = page.url();
+  await expect(page.getByTestId("vendor-order")).toHaveCount(2);
+
+  // ── both vendors see their part ────────────────────────────────────────────────
+  const vendorA = await consolePage(browser, VENDOR_A.email);
+  const numberA = await openVendorOrder(vendorA, orderNumber);
+  const numberB = await openVendorOrder(vendorB, orderNumber);
+  // B's unit is reserved while the order waits.
+  expect(await consoleAvailable(vendorB, b.sku)).toBe(availableBefore - 1);
+
+  // ── vendor A: confirm, process, ship in bulk with a tracking number ────────────
+  await openVendorOrder(vendorA, orderNumber);
+  await move(vendorA, "Confirm");
+  await expect(vendorA.getByTestId("order-status")).toHaveText("Confirmed");
+  await move(vendorA, "Start processing");
+  await expect(vendorA.getByTestId("order-status")).toHaveText("Processing");
+  await vendorA.goto(`${ADMIN_URL}/orders`);
+  const bulk = vendorA.getByTestId("bulk-ship");
+  await bulk.getByLabel(`Carrier for ${numberA}`).fill("UzPost");
+  await bulk.getByLabel(`Tracking number for ${numberA}`).fill("UZ123456789");
+  await bulk.getByRole("button", { name: "Mark these shipped" }).click();
+  await expect(vendorA.getByTestId("vendor-orders").locator("tr").filter({ hasText: numberA })).toContainText("Shipped");
+
+  // ── the shopper sees the timeline and the tracking number ─────────────────────
+  await page.goto(orderUrl);
+  const partA = page.locator(`[data-testid="vendor-order"][data-number="${numberA}"]`);
+  await expect(partA.getByTestId("vendor-order-status")).toHaveText("Shipped");
+  await expect(partA.getByTestId("tracking")).toContainText("UZ123456789");
+  await expect(partA.getByTestId("timeline").locator("li")).toHaveCount(4);
+  await expect(partA.getByTestId("timeline")).toContainText("Shipped");
+
+  // ── vendor A marks it delivered ────────────────────────────────────────────────
+  await openVendorOrder(vendorA, orderNumber);
+  await move(vendorA, "Mark delivered");
+  await expect(vendorA.getByTestId("order-status")).toHaveText("Delivered");
+  await page.reload();
+  await expect(partA.getByTestId("vendor-order-status")).toHaveText("Delivered");
+  await expect(partA.getByRole("button", { name: "Request a return" })).toBeVisible();
+
+  // ── vendor B cancels its part with a reason: the stock comes back ──────────────
+  await openVendorOrder(vendorB, orderNumber);
+  await move(vendorB, "Cancel order", { Reason: "Damaged in the warehouse" });
+  await expect(vendorB.getByTestId("order-status")).toHaveText("Cancelled");
+  expect(await consoleAvailable(vendorB, b.sku)).toBe(availableBefore);
+  await page.reload();
+  const partB = page.locator(`[data-testid="vendor-order"][data-number="${numberB}"]`);
+  await expect(partB.getByTestId("vendor-order-status")).toHaveText("Cancelled");
+  await expect(partB.getByTestId("timeline")).toContainText("Damaged in the warehouse");
+
+  await vendorA.context().close();
+  await vendorB.context().close();
+});
