@@ -1,5 +1,6 @@
 /** Cart, checkout and order pages: the `shop` part of each language's messages. */
 const uz = {
+  loading: "Yuklanmoqda…",
   addToCart: "Savatga qoʻshish",
   adding: "Qoʻshilmoqda…",
   added: "Savatga qoʻshildi",
@@ -93,6 +94,7 @@ const uz = {
 export type ShopMessages = typeof uz;
 
 const ru: ShopMessages = {
+  loading: "Загрузка…",
   addToCart: "В корзину",
   adding: "Добавляем…",
   added: "Добавлено в корзину",
@@ -184,6 +186,7 @@ const ru: ShopMessages = {
 };
 
 const en: ShopMessages = {
+  loading: "Loading…",
   addToCart: "Add to cart",
   adding: "Adding…",
   added: "Added to your cart",

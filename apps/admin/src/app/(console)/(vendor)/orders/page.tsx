@@ -33,6 +33,7 @@ export default async function VendorOrdersPage({ searchParams }: { searchParams:
   const to = param(params.to);
   const cursor = param(params.cursor);
   const api = await getApi();
+  const regions = new Map((await api.users.regions()).map((r) => [r.code, r.name.en]));
   const page = await api.vendorOrders.list({
     vendorId: vendor.id,
     status: isOrderStatus(status) ? status : undefined,
@@ -93,7 +94,7 @@ export default async function VendorOrdersPage({ searchParams }: { searchParams:
                   <Badge tone={STATUS_TONES[order.status]}>{STATUS_LABELS[order.status]}</Badge>
                 </Td>
                 <Td className="whitespace-nowrap text-slate-500">{formatDateTime(order.createdAt)}</Td>
-                <Td>{order.region}</Td>
+                <Td>{regions.get(order.region) ?? order.region}</Td>
                 <Td>{order.shippingMethod ?? "—"}</Td>
                 <Td className="whitespace-nowrap text-right">{formatAmount(order.totalAmount)}</Td>
               </tr>

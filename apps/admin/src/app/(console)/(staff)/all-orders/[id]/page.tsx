@@ -26,6 +26,8 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
     ),
   );
   const address = order.shippingAddress;
+  const regions = await api.users.regions();
+  const regionName = regions.find((r) => r.code === address.region)?.name.en ?? address.region;
 
   return (
     <div className="space-y-6">
@@ -36,7 +38,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
             { label: "Placed", value: formatDateTime(order.createdAt) },
             { label: "Status", value: order.status },
             { label: "Recipient", value: `${address.recipientName ?? ""}, ${address.phone ?? ""}` },
-            { label: "Address", value: `${address.street ?? ""}, ${address.city ?? ""}, ${address.region ?? ""}` },
+            { label: "Address", value: `${address.street ?? ""}, ${address.city ?? ""}, ${regionName ?? ""}` },
             { label: "Total", value: formatAmount(order.grandTotalAmount) },
           ]}
         />
