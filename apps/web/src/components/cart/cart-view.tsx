@@ -170,8 +170,8 @@ export function CartView({
   const busyVariant = update.isPending ? update.variables.variantId : remove.isPending ? remove.variables.variantId : null;
   if (query.isPending)
     return (
-      <p aria-busy="true" className="text-sm text-slate-500">
-        …
+      <p role="status" aria-busy="true" className="text-sm text-slate-500">
+        {t.loading}
       </p>
     );
   if (!cart) return <FormAlert message={formErrorOf(query.error)} />;
