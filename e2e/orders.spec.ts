@@ -109,7 +109,10 @@ test("a guest fills a cart from two vendors, signs in, pays cash on delivery; on
   await expect(page.getByTestId("review-line").filter({ hasText: b.title })).toBeVisible();
   const placeOrder = page.getByRole("button", { name: "Place order" });
   await expect(placeOrder).toBeEnabled();
+  const placeRequest = page.waitForRequest((request) => request.url().includes("checkout.placeOrder"));
   await placeOrder.click();
+  // Sent alone (not batched) with this checkout attempt's key.
+  expect((await placeRequest).headers()["idempotency-key"]).toMatch(/^checkout-[0-9a-f]{32}$/);
 
   await expect(page.getByRole("heading", { name: "Thank you! Your order is placed" })).toBeVisible();
   const orderNumber = (await page.getByTestId("order-number").innerText()).trim();
@@ -165,6 +168,10 @@ test("a guest fills a cart from two vendors, signs in, pays cash on delivery; on
   const partB = page.locator(`[data-testid="vendor-order"][data-number="${numberB}"]`);
   await expect(partB.getByTestId("vendor-order-status")).toHaveText("Cancelled");
   await expect(partB.getByTestId("timeline")).toContainText("Damaged in the warehouse");
+
+  // The history lists the order once, cancelled part and all.
+  await page.goto(`${WEB_URL}/en/account/orders`);
+  await expect(page.getByTestId("orders").getByRole("link", { name: new RegExp(`Order ${orderNumber}\\b`) })).toHaveCount(1);
 
   await vendorA.context().close();
   await vendorB.context().close();
