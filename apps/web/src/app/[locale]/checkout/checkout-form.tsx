@@ -77,7 +77,10 @@ export function CheckoutForm({
         await queryClient.invalidateQueries(trpc.cart.get.queryFilter());
         router.push(`/${locale}/checkout/placed/${placed.orderId}`);
       },
-      onError: () => void quote.refetch(),
+      // A refusal (stock, prices, address) shows what changed; a lost answer is retried below as it was sent.
+      onError: (error) => {
+        if (error.data) void quote.refetch();
+      },
     }),
   );
   const data = quote.data;
@@ -299,6 +302,13 @@ export function CheckoutForm({
           </div>
         ) : null}
         <FormAlert message={formErrorOf(place.error)} />
+        {place.error && !place.error.data && place.variables ? (
+          // No answer from the server (connection lost): the order may have been placed. Sending the
+          // same body with the same key returns that order if so, or places it now if not.
+          <button type="button" className={cn(buttonClass("secondary"), "w-full")} onClick={() => place.mutate(place.variables)}>
+            {t.retry}
+          </button>
+        ) : null}
         <button
           type="button"
           className={cn(buttonClass("primary"), "w-full")}
