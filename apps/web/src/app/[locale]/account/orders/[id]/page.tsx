@@ -94,7 +94,8 @@ export default async function OrderPage({ params }: Props) {
                   <li key={event.id}>
                     <span className="font-medium">{t.shop.status[event.toStatus] ?? event.toStatus}</span>{" "}
                     <span className="text-slate-500">{formatDateTime(event.createdAt, locale)}</span>
-                    {event.reason ? <span className="block text-slate-600">{event.reason}</span> : null}
+                    {/* The placing event's note is the system's own ("order placed"), not a reason anyone gave. */}
+                    {event.reason && event.fromStatus ? <span className="block text-slate-600">{event.reason}</span> : null}
                   </li>
                 ))}
               </ol>
