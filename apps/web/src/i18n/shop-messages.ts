@@ -286,3 +286,9 @@ export const SHOP_MESSAGES = { uz, ru, en };
 export function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (match, key: string) => (key in values ? String(values[key]) : match));
 }
+
+/** A product's or method's text in the shopper's language, else in another: vendors must write Uzbek, the rest is optional. */
+export function inLocale(text: { uz?: string; ru?: string; en?: string } | undefined, locale: "uz" | "ru" | "en"): string {
+  if (!text) return "";
+  return text[locale] || text.uz || text.ru || text.en || "";
+}

@@ -6,7 +6,7 @@ import { buttonClass, cn, EmptyState, formatPrice } from "@ultramarket/ui";
 import { FormAlert, formErrorOf } from "@ultramarket/ui/forms";
 import type { Locale } from "~/i18n/locales";
 import type { ShopMessages } from "~/i18n/shop-messages";
-import { fill } from "~/i18n/shop-messages";
+import { fill, inLocale } from "~/i18n/shop-messages";
 import type { Cart, CartNotice } from "./use-cart";
 import { useCart } from "./use-cart";
 
@@ -54,7 +54,7 @@ export function CartNotices({
       <ul className="mt-2 list-disc space-y-1 pl-5">
         {notices.map((notice, index) => (
           <li key={`${notice.kind}-${notice.variantId}-${index}`}>
-            {noticeText(notice, titles[notice.variantId]?.[locale] ?? "", t, locale)}
+            {noticeText(notice, inLocale(titles[notice.variantId], locale), t, locale)}
           </li>
         ))}
       </ul>
@@ -94,7 +94,7 @@ export function CartLines({
           </h3>
           <ul className="divide-y divide-slate-100">
             {group.lines.map((line) => {
-              const title = line.title[locale];
+              const title = inLocale(line.title, locale);
               const options = Object.values(line.options).join(" / ");
               return (
                 <li

@@ -10,7 +10,7 @@ import { fieldErrorsOf, FormAlert, formErrorOf } from "@ultramarket/ui/forms";
 import { useTRPC } from "@ultramarket/ui/trpc";
 import type { Locale } from "~/i18n/locales";
 import type { ShopMessages } from "~/i18n/shop-messages";
-import { fill } from "~/i18n/shop-messages";
+import { fill, inLocale } from "~/i18n/shop-messages";
 import type { Address, AddressLabels, Region } from "../account/addresses";
 import { AddressForm } from "../account/address-form";
 
@@ -197,7 +197,7 @@ export function CheckoutForm({
                         />
                         <span className="flex-1">
                           <span className="block font-medium">
-                            {option.name[locale] ?? option.name.uz} · {days(option)}
+                            {inLocale(option.name, locale)} · {days(option)}
                           </span>
                           {option.pickupAddress ? (
                             <span className="block text-slate-500">{fill(t.pickup, { address: option.pickupAddress })}</span>
@@ -240,7 +240,7 @@ export function CheckoutForm({
                     <li key={line.variantId} className="py-2" data-testid="review-line">
                       <div className="flex justify-between gap-3">
                         <span>
-                          {line.title[locale]} × {line.quantity}
+                          {inLocale(line.title, locale)} × {line.quantity}
                         </span>
                         <span className="font-medium">{price(line.lineTotalAmount)}</span>
                       </div>
@@ -256,8 +256,7 @@ export function CheckoutForm({
                 {group.shipping ? (
                   <p className="flex justify-between text-sm text-slate-600">
                     <span>
-                      {t.shipping}: {group.shipping.name[locale] ?? group.shipping.name.uz} (
-                      {fill(t.expected, { days: days(group.shipping) })})
+                      {t.shipping}: {inLocale(group.shipping.name, locale)} ({fill(t.expected, { days: days(group.shipping) })})
                     </span>
                     <span>{group.shipping.amount === 0 ? t.free : price(group.shipping.amount)}</span>
                   </p>

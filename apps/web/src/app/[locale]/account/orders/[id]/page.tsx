@@ -8,7 +8,7 @@ import { Badge, Section } from "~/components/account/ui";
 import { formatDateTime } from "~/components/format-date";
 import { resolveLocale } from "~/components/locale";
 import { orNotFound } from "~/components/not-found-error";
-import { fill } from "~/i18n/shop-messages";
+import { fill, inLocale } from "~/i18n/shop-messages";
 import { requireUser } from "~/server/session";
 import { OrderActions } from "./order-actions";
 
@@ -67,7 +67,7 @@ export default async function OrderPage({ params }: Props) {
               {vo.lines.map((line) => (
                 <li key={line.id} className="flex justify-between gap-3 py-2">
                   <span>
-                    {line.title[locale]} × {line.quantity}
+                    {inLocale(line.title, locale)} × {line.quantity}
                     <span className="block text-xs text-slate-500">
                       {fill(t.shop.vatLine, { rate: line.vatRateBps / 100, amount: price(line.vatAmount) })}
                     </span>
