@@ -14,7 +14,7 @@ import { CART_OPEN_EVENT, useCart } from "./use-cart";
  * <dialog> (focus stays inside, Escape closes it). "Add to cart" opens it too.
  */
 export function CartButton({ locale, t }: { locale: Locale; t: ShopMessages }) {
-  const { cart } = useCart();
+  const { cart, notices } = useCart();
   const dialog = useRef<HTMLDialogElement>(null);
   const headingId = useId();
   const [open, setOpen] = useState(false);
@@ -40,7 +40,7 @@ export function CartButton({ locale, t }: { locale: Locale; t: ShopMessages }) {
           event.preventDefault();
           setOpen(true);
         }}
-        aria-label={fill(t.cartWithCount, { n: count })}
+        aria-label={`${fill(t.cartWithCount, { n: count })}${notices.length > 0 ? `. ${t.notices.title}` : ""}`}
         data-testid="cart-button"
         className="relative rounded-md px-2 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-indigo-700"
       >
@@ -51,6 +51,7 @@ export function CartButton({ locale, t }: { locale: Locale; t: ShopMessages }) {
         >
           {count}
         </span>
+        {notices.length > 0 ? <span aria-hidden="true" className="absolute -top-0.5 right-0 h-2 w-2 rounded-full bg-amber-500" /> : null}
       </Link>
       <dialog
         ref={dialog}

@@ -7,37 +7,18 @@ import { FormAlert, formErrorOf } from "@ultramarket/ui/forms";
 import type { Locale } from "~/i18n/locales";
 import type { ShopMessages } from "~/i18n/shop-messages";
 import { fill, inLocale } from "~/i18n/shop-messages";
-import type { Cart, CartNotice } from "./use-cart";
+import { noticeText } from "./notice-text";
+import type { Cart, RememberedNotice } from "./use-cart";
 import { useCart } from "./use-cart";
-
-function noticeText(notice: CartNotice, title: string, t: ShopMessages, locale: Locale): string {
-  switch (notice.kind) {
-    case "price_up":
-    case "price_down":
-      return fill(t.notices[notice.kind], {
-        title,
-        from: formatPrice(notice.previousAmount, "UZS", locale),
-        to: formatPrice(notice.currentAmount, "UZS", locale),
-      });
-    case "quantity_reduced":
-      return fill(t.notices.quantity_reduced, { title, from: notice.previousQuantity, to: notice.currentQuantity });
-    case "removed":
-      return t.notices.removed;
-    default:
-      return fill(t.notices[notice.kind], { title });
-  }
-}
 
 /** The change notices the API returned (price up/down, out of stock, removed…), until dismissed. */
 export function CartNotices({
   notices,
-  titles,
   locale,
   t,
   onDismiss,
 }: {
-  notices: CartNotice[];
-  titles: Record<string, Record<Locale, string>>;
+  notices: RememberedNotice[];
   locale: Locale;
   t: ShopMessages;
   onDismiss: () => void;
@@ -54,7 +35,7 @@ export function CartNotices({
       <ul className="mt-2 list-disc space-y-1 pl-5">
         {notices.map((notice, index) => (
           <li key={`${notice.kind}-${notice.variantId}-${index}`}>
-            {noticeText(notice, inLocale(titles[notice.variantId], locale), t, locale)}
+            {noticeText(notice, inLocale(notice.title ?? undefined, locale), t, locale)}
           </li>
         ))}
       </ul>
@@ -166,7 +147,7 @@ export function CartView({
   compact?: boolean;
   onNavigate?: () => void;
 }) {
-  const { query, cart, notices, titles, dismissNotices, update, remove } = useCart();
+  const { query, cart, notices, dismissNotices, update, remove } = useCart();
   const busyVariant = update.isPending ? update.variables.variantId : remove.isPending ? remove.variables.variantId : null;
   if (query.isPending)
     return (
@@ -175,7 +156,7 @@ export function CartView({
       </p>
     );
   if (!cart) return <FormAlert message={formErrorOf(query.error)} />;
-  const noticesBlock = <CartNotices notices={notices} titles={titles} locale={locale} t={t} onDismiss={dismissNotices} />;
+  const noticesBlock = <CartNotices notices={notices} locale={locale} t={t} onDismiss={dismissNotices} />;
   if (cart.groups.length === 0) {
     return (
       <div className="space-y-4">
