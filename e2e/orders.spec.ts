@@ -177,3 +177,37 @@ test("a guest fills a cart from two vendors, signs in, pays cash on delivery; on
   await vendorA.context().close();
   await vendorB.context().close();
 });
+
+test("a shopper is told when an item in the cart runs out, and cannot check it out", async ({ page, browser }) => {
+  const { sku } = await addSomethingFrom(page, "buxoro-bozori");
+
+  // The vendor counts the shelves and finds none left.
+  const vendor = await consolePage(browser, "vendor4@ultramarket.uz");
+  expect(await consoleAvailable(vendor, sku)).toBeGreaterThan(0);
+  const rows = vendor
+    .getByTestId("stock-editor")
+    .locator("form")
+    .filter({ has: vendor.getByText(sku, { exact: true }) });
+  for (const row of await rows.all()) {
+    if (Number(await row.getByTestId("stock-available").getAttribute("data-count")) === 0) continue;
+    await row.getByLabel("On hand").fill("0");
+    await row.getByLabel("Reason").fill("Stock count");
+    await row.getByRole("button", { name: "Save stock" }).click();
+    await expect(row.getByTestId("stock-available")).toHaveAttribute("data-count", "0");
+  }
+  // The adjustment is in the variant's ledger.
+  await vendor.getByRole("button", { name: `Show movements of ${sku}` }).click();
+  await expect(vendor.getByTestId("stock-movements")).toContainText("Stock count");
+  await vendor.context().close();
+
+  await page.goto(`${WEB_URL}/en/cart`);
+  await expect(page.getByTestId("cart-notices")).toContainText("now out of stock");
+  await expect(page.getByTestId("cart-line").filter({ hasText: sku })).toContainText("Out of stock");
+  await expect(page.getByRole("main").getByRole("button", { name: "Check out" })).toBeDisabled();
+  // Removing the line empties the cart.
+  await page
+    .getByRole("main")
+    .getByRole("button", { name: /^Remove / })
+    .click();
+  await expect(page.getByText("Your cart is empty")).toBeVisible();
+});
