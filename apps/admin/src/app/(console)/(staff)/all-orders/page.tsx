@@ -22,18 +22,30 @@ export default async function AllOrdersPage({ searchParams }: { searchParams: Se
   const to = param(params.to);
   const cursor = param(params.cursor);
   const api = await getApi();
+  const vendors = await api.adminCatalog.vendors();
+  const vendorParam = param(params.vendor);
+  const vendorId = vendors.some((v) => v.id === vendorParam) ? vendorParam : undefined;
   const page = await api.adminOrders.list({
     status: isOrderStatus(status) ? status : undefined,
+    vendorId,
     createdFrom: dayStart(from),
     createdTo: dayStart(to, 1),
     cursor: cursor && UUID.test(cursor) ? cursor : undefined,
     limit: 25,
   });
-  const filters = { status, from, to };
+  const filters = { vendor: vendorId, status, from, to };
   return (
     <div className="space-y-6">
       <PageHeader title="All orders" description="Every vendor's orders. Open one to act on it; staff moves need a reason." />
       <Form action="/all-orders" className="flex flex-wrap items-end gap-3" aria-label="Filter orders">
+        <SelectField label="Vendor" name="vendor" defaultValue={vendorId ?? ""} className="w-56">
+          <option value="">All vendors</option>
+          {vendors.map((v) => (
+            <option key={v.id} value={v.id}>
+              {v.name}
+            </option>
+          ))}
+        </SelectField>
         <SelectField label="Status" name="status" defaultValue={status ?? ""} className="w-48">
           <option value="">Any status</option>
           {ORDER_STATUSES.map((s) => (
@@ -45,7 +57,7 @@ export default async function AllOrdersPage({ searchParams }: { searchParams: Se
         <TextField label="Placed from" name="from" type="date" defaultValue={from ?? ""} className="w-44" />
         <TextField label="Placed to" name="to" type="date" defaultValue={to ?? ""} className="w-44" />
         <SubmitButton variant="secondary">Filter</SubmitButton>
-        {status || from || to ? (
+        {vendorId || status || from || to ? (
           <Link href="/all-orders" className={buttonClass("secondary")}>
             Clear
           </Link>
