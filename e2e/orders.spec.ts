@@ -1,7 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
 
-import { ADMIN_URL, consoleSignIn, DEMO_PASSWORD, WEB_URL } from "./helpers";
+import { ADMIN, ADMIN_URL, consoleSignIn, DEMO_PASSWORD, WEB_URL } from "./helpers";
 
 const VENDOR_A = { email: "vendor@ultramarket.uz", slug: "toshkent-elektron" };
 const VENDOR_B = { email: "vendor2@ultramarket.uz", slug: "samarqand-savdo" };
@@ -70,7 +70,7 @@ async function move(page: Page, button: string, fields: Record<string, string> =
   await page.getByRole("button", { name: `${button} now` }).click();
 }
 
-test("a guest fills a cart from two vendors, signs in, pays cash on delivery; one vendor ships and delivers, the other cancels and the stock comes back", async ({
+test("a guest fills a cart from two vendors, signs in, pays cash on delivery; one vendor ships and delivers, the other cancels and the stock comes back; an admin opens a return the vendor receives", async ({
   page,
   browser,
 }) => {
@@ -169,6 +169,25 @@ test("a guest fills a cart from two vendors, signs in, pays cash on delivery; on
   const partB = page.locator(`[data-testid="vendor-order"][data-number="${numberB}"]`);
   await expect(partB.getByTestId("vendor-order-status")).toHaveText("Cancelled");
   await expect(partB.getByTestId("timeline")).toContainText("Damaged in the warehouse");
+
+  // ── an admin opens a return for A's part (with a reason); vendor A receives it into a warehouse ──
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await consoleSignIn(admin, ADMIN.email, DEMO_PASSWORD, ADMIN.totpSecret);
+  await admin.goto(`${ADMIN_URL}/all-orders`);
+  await admin.getByTestId("all-orders").getByRole("link", { name: numberA, exact: true }).click();
+  await expect(admin.getByRole("heading", { name: `Order ${orderNumber}` })).toBeVisible();
+  await move(admin, "Open a return", { Reason: "The customer called support" });
+  await expect(admin.getByText("Return requested")).toBeVisible();
+  await adminContext.close();
+  await page.reload();
+  await expect(partA.getByTestId("vendor-order-status")).toHaveText("Return requested");
+
+  await openVendorOrder(vendorA, orderNumber);
+  await vendorA.getByTestId("order-actions").getByRole("button", { name: "Receive the return", exact: true }).click();
+  await vendorA.getByLabel("Warehouse the goods go back to").selectOption({ index: 1 });
+  await vendorA.getByRole("button", { name: "Receive the return now" }).click();
+  await expect(vendorA.getByTestId("order-status")).toHaveText("Returned");
 
   // The history lists the order once, cancelled part and all.
   await page.goto(`${WEB_URL}/en/account/orders`);
