@@ -79,7 +79,17 @@ export default async function OrderPage({ params }: Props) {
             <p className="flex justify-between text-sm text-slate-600">
               <span>
                 {t.shop.shipping}
-                {vo.shippingMethod ? `: ${vo.shippingMethod}` : ""}
+                {/* The order keeps the method's name only as an Uzbek snapshot for staff; shoppers get the estimate. */}
+                {vo.deliveryMinDays !== null &&
+                vo.deliveryMaxDays !== null &&
+                !["DELIVERED", "RETURN_REQUESTED", "RETURNED", "REFUNDED", "CANCELLED"].includes(vo.status)
+                  ? ` (${fill(t.shop.expected, {
+                      days:
+                        vo.deliveryMinDays === vo.deliveryMaxDays
+                          ? fill(t.shop.sameDays, { n: vo.deliveryMinDays })
+                          : fill(t.shop.days, { min: vo.deliveryMinDays, max: vo.deliveryMaxDays }),
+                    })})`
+                  : ""}
               </span>
               <span>{price(vo.shippingAmount)}</span>
             </p>
