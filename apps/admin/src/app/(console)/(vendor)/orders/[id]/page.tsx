@@ -112,6 +112,28 @@ export default async function VendorOrderPage({ params, searchParams }: { params
           </tr>
         </tbody>
       </TableCard>
+      {order.reservations.length > 0 ? (
+        <TableCard caption="Stock held for this order" testId="order-reservations">
+          <thead>
+            <tr>
+              <Th>Warehouse</Th>
+              <Th className="text-right">Qty</Th>
+              <Th>Hold</Th>
+              <Th>Expires</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {order.reservations.map((r) => (
+              <tr key={r.id}>
+                <Td>{warehouseName.get(r.warehouseId) ?? "—"}</Td>
+                <Td className="text-right">{r.quantity}</Td>
+                <Td>{r.status}</Td>
+                <Td className="whitespace-nowrap text-slate-500">{r.status === "active" ? formatDateTime(r.expiresAt) : "—"}</Td>
+              </tr>
+            ))}
+          </tbody>
+        </TableCard>
+      ) : null}
       <TableCard caption="History" testId="order-history">
         <thead>
           <tr>
