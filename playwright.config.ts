@@ -37,5 +37,6 @@ export default defineConfig({
     { name: "identity", testMatch: /identity\.spec\.ts/, use: { baseURL: WEB_URL } },
     { name: "catalog", testMatch: /catalog\.spec\.ts/, use: { baseURL: WEB_URL } },
     { name: "search", testMatch: /[\\/]search\.spec\.ts$/, use: { baseURL: WEB_URL } },
+    { name: "orders", testMatch: /[\\/]orders\.spec\.ts$/, use: { baseURL: WEB_URL } },
   ],
 });

@@ -2,7 +2,7 @@
 
 import type { QueryClient } from "@tanstack/react-query";
 import { QueryClientProvider } from "@tanstack/react-query";
-import { createTRPCClient, httpBatchLink, loggerLink } from "@trpc/client";
+import { createTRPCClient, httpBatchLink, httpLink, loggerLink, splitLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import type { ReactNode } from "react";
 import { useState } from "react";
@@ -30,7 +30,17 @@ export function TrpcReactProvider({
     createTRPCClient<AppRouter>({
       links: [
         loggerLink({ enabled: (op) => debug && op.direction === "down" && op.result instanceof Error }),
-        httpBatchLink({ url: "/api/trpc", transformer: superjson, headers: () => ({ "x-trpc-source": "react" }) }),
+        // A call carrying `context.idempotencyKey` (checkout.placeOrder) goes alone, with the
+        // key as its Idempotency-Key header: a batch has one set of headers for every call in it.
+        splitLink({
+          condition: (op) => typeof op.context.idempotencyKey === "string",
+          true: httpLink({
+            url: "/api/trpc",
+            transformer: superjson,
+            headers: ({ op }) => ({ "x-trpc-source": "react", "Idempotency-Key": String(op.context.idempotencyKey) }),
+          }),
+          false: httpBatchLink({ url: "/api/trpc", transformer: superjson, headers: () => ({ "x-trpc-source": "react" }) }),
+        }),
       ],
     }),
   );

@@ -1,6 +1,8 @@
 import type { Locale } from "./locales";
+import { SHOP_MESSAGES } from "./shop-messages";
 
 const uz = {
+  shop: SHOP_MESSAGES.uz,
   filters: {
     title: "Filtrlar",
     priceFrom: "Narx, dan (soʻm)",
@@ -308,6 +310,7 @@ const uz = {
 export type Messages = typeof uz;
 
 const ru: Messages = {
+  shop: SHOP_MESSAGES.ru,
   filters: {
     title: "Фильтры",
     priceFrom: "Цена от (сум)",
@@ -612,6 +615,7 @@ const ru: Messages = {
 };
 
 const en: Messages = {
+  shop: SHOP_MESSAGES.en,
   filters: {
     title: "Filters",
     priceFrom: "Price from (UZS)",

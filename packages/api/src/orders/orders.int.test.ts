@@ -249,6 +249,37 @@ describe("ownership: every procedure refuses another customer or vendor", () => 
     expect(detail.lines.every((l) => l.vendorOrderId === partA)).toBe(true);
   });
 
+  it("filters a vendor's queue by the day placed, still only its own orders, and gives admins the moves they may make", async () => {
+    const { orderId, partA, partB } = await placeOrder();
+    const va = h.caller(vendorA).vendorOrders;
+    // Orders are stamped with the harness's clock, not the wall clock.
+    const now = h.clock.now().getTime();
+    const around = { createdFrom: new Date(now - 60 * 60_000), createdTo: new Date(now + 60 * 60_000) };
+    const today = await va.list({ vendorId: a.vendorId, ...around, limit: 100 });
+    expect(today.items.map((i) => i.id)).toContain(partA);
+    expect(today.items.map((i) => i.id)).not.toContain(partB);
+    const tomorrow = await va.list({ vendorId: a.vendorId, createdFrom: new Date(now + 24 * 60 * 60_000), limit: 100 });
+    expect(tomorrow.items).toHaveLength(0);
+    const before = await va.list({ vendorId: a.vendorId, createdTo: new Date(now - 24 * 60 * 60_000), limit: 100 });
+    expect(before.items.map((i) => i.id)).not.toContain(partA);
+    // Vendor B's date filter does not reach vendor A's orders.
+    const other = await h.caller(vendorB).vendorOrders.list({ vendorId: b.vendorId, ...around, limit: 100 });
+    expect(other.items.map((i) => i.id)).not.toContain(partA);
+    expect(
+      codeOf(
+        await h
+          .caller(vendorB)
+          .vendorOrders.list({ vendorId: a.vendorId, ...around })
+          .catch((e: unknown) => e),
+      ),
+    ).toBe("NOT_FOUND");
+
+    const listed = await h.caller(admin).adminOrders.list({ ...around, limit: 100 });
+    expect(listed.items.find((i) => i.id === partA)?.vendorName).toBeTruthy();
+    const detail = await h.caller(admin).adminOrders.get({ orderId });
+    expect(detail.vendorOrders.find((vo) => vo.id === partA)?.allowedMoves).toEqual(["CONFIRMED", "CANCELLED"]);
+  });
+
   it("keeps customers and vendors out of the admin procedures", async () => {
     const { orderId, partA, buyer } = await placeOrder();
     for (const session of [buyer.session, vendorA]) {

@@ -31,9 +31,16 @@ const transitionFields = {
   warehouseId: z.uuid().optional(),
 };
 
+/** Placed on or after `createdFrom` and before `createdTo` (dates are instants; the console sends day bounds in UTC). */
+const createdRange = {
+  createdFrom: z.coerce.date().optional(),
+  createdTo: z.coerce.date().optional(),
+};
+
 export const vendorListOrdersInput = z.strictObject({
   vendorId: z.uuid(),
   status: status.optional(),
+  ...createdRange,
   cursor: z.uuid().optional(),
   limit: z.number().int().min(1).max(100).default(20),
 });
@@ -43,6 +50,7 @@ export const vendorTransitionInput = z.strictObject({ vendorId: z.uuid(), ...tra
 export const adminListOrdersInput = z.strictObject({
   status: status.optional(),
   vendorId: z.uuid().optional(),
+  ...createdRange,
   cursor: z.uuid().optional(),
   limit: z.number().int().min(1).max(100).default(20),
 });

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import type { z } from "zod";
 
 import type { VendorOrderStatus } from "@ultramarket/db";
@@ -253,6 +253,8 @@ export async function listVendorOrders(ctx: VendorContext, input: z.infer<typeof
       and(
         eq(vendorOrders.vendorId, ctx.vendorId),
         input.status ? eq(vendorOrders.status, input.status) : undefined,
+        input.createdFrom ? gte(vendorOrders.createdAt, input.createdFrom) : undefined,
+        input.createdTo ? lt(vendorOrders.createdAt, input.createdTo) : undefined,
         input.cursor ? lt(vendorOrders.id, input.cursor) : undefined,
       ),
     )
@@ -302,16 +304,20 @@ export async function adminListOrders(ctx: Context, input: z.infer<typeof adminL
       orderId: vendorOrders.orderId,
       number: vendorOrders.number,
       vendorId: vendorOrders.vendorId,
+      vendorName: vendors.name,
       status: vendorOrders.status,
       totalAmount: vendorOrders.totalAmount,
       commissionAmount: vendorOrders.commissionAmount,
       createdAt: vendorOrders.createdAt,
     })
     .from(vendorOrders)
+    .innerJoin(vendors, eq(vendors.id, vendorOrders.vendorId))
     .where(
       and(
         input.status ? eq(vendorOrders.status, input.status) : undefined,
         input.vendorId ? eq(vendorOrders.vendorId, input.vendorId) : undefined,
+        input.createdFrom ? gte(vendorOrders.createdAt, input.createdFrom) : undefined,
+        input.createdTo ? lt(vendorOrders.createdAt, input.createdTo) : undefined,
         input.cursor ? lt(vendorOrders.id, input.cursor) : undefined,
       ),
     )
@@ -323,7 +329,7 @@ export async function adminListOrders(ctx: Context, input: z.infer<typeof adminL
 export async function adminGetOrder(ctx: Context, input: { orderId: string }) {
   const detail = await orderDetail(ctx, input.orderId);
   if (!detail) throw new NotFound("Order not found");
-  return detail;
+  return { ...detail, vendorOrders: detail.vendorOrders.map((vo) => ({ ...vo, allowedMoves: allowedMoves(vo.status, "admin") })) };
 }
 
 export async function adminTransition(ctx: Context & { session: UserSession }, input: z.infer<typeof adminTransitionInput>) {

@@ -11,6 +11,7 @@ import { requireConsoleViewer } from "~/server/viewer";
 const STAFF_NAV: NavItem[] = [
   { href: "/", label: "Dashboard" },
   { href: "/users", label: "Users" },
+  { href: "/all-orders", label: "All orders" },
   { href: "/vendor-applications", label: "Vendor applications" },
   { href: "/review", label: "Review queue" },
   { href: "/all-products", label: "All products" },
@@ -22,10 +23,12 @@ const STAFF_NAV: NavItem[] = [
 ];
 const VENDOR_NAV: NavItem[] = [
   { href: "/", label: "Dashboard" },
+  { href: "/orders", label: "Orders" },
   { href: "/products", label: "Products" },
   { href: "/bulk-edit", label: "Bulk edit" },
   { href: "/catalog-import", label: "Import / export" },
   { href: "/warehouses", label: "Warehouses" },
+  { href: "/shipping", label: "Delivery methods" },
 ];
 
 /** The guard: every page below needs a signed-in seller or staff member (staff after their second factor). */

@@ -5,6 +5,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 
 import { buttonClass, Container } from "@ultramarket/ui";
+import { CartButton } from "~/components/cart/cart-button";
 import { LanguageSwitcher } from "~/components/language-switcher";
 import { resolveLocale } from "~/components/locale";
 import { SearchBox } from "~/components/search-box";
@@ -49,6 +50,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
               </div>
               <div className="flex flex-wrap items-center justify-end gap-x-3 gap-y-2 sm:flex-nowrap sm:gap-5">
                 <LanguageSwitcher current={locale} label={t.language} />
+                <CartButton locale={locale} t={t.shop} />
                 {me ? (
                   <div className="flex items-center gap-2 text-sm">
                     <Link
@@ -58,6 +60,13 @@ export default async function LocaleLayout({ children, params }: { children: Rea
                       className="max-w-[10rem] truncate rounded-md px-2 py-1 font-medium text-slate-800 hover:bg-slate-100 hover:text-indigo-700 sm:max-w-[14rem]"
                     >
                       {me.name}
+                    </Link>
+                    <Link
+                      href={`/${locale}/account/orders`}
+                      data-testid="orders-link"
+                      className="rounded-md px-2 py-1 font-medium text-slate-700 hover:bg-slate-100 hover:text-indigo-700"
+                    >
+                      {t.shop.orders}
                     </Link>
                     <SignOutButton label={t.header.signOut} />
                   </div>

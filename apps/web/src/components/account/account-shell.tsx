@@ -5,12 +5,13 @@ import { cn } from "@ultramarket/ui";
 import type { Locale } from "~/i18n/locales";
 import type { Messages } from "~/i18n/messages";
 
-type Tab = "profile" | "security" | "sell";
+type Tab = "profile" | "orders" | "security" | "sell";
 
 /** Heading and section tabs shared by the account pages. */
 export function AccountShell({ locale, t, current, children }: { locale: Locale; t: Messages; current: Tab; children: ReactNode }) {
   const tabs: { key: Tab; href: string; label: string }[] = [
     { key: "profile", href: `/${locale}/account`, label: t.account.profile },
+    { key: "orders", href: `/${locale}/account/orders`, label: t.shop.orders },
     { key: "security", href: `/${locale}/account/security`, label: t.account.security },
     { key: "sell", href: `/${locale}/account/sell`, label: t.account.sell },
   ];

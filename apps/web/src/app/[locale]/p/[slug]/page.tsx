@@ -76,6 +76,10 @@ export default async function ProductPage({ params }: Props) {
           options: t.options,
           values: t.values,
           gallery: t.gallery,
+          addToCart: t.shop.addToCart,
+          adding: t.shop.adding,
+          quantity: t.shop.quantity,
+          available: t.shop.available,
         }}
       />
       <section className="mt-10 grid gap-6 md:grid-cols-3">

@@ -5,6 +5,7 @@ import { useState } from "react";
 import type { RouterOutputs } from "@ultramarket/api";
 import { cn, Price, StockBadge } from "@ultramarket/ui";
 import type { Locale } from "~/i18n/locales";
+import { AddToCart } from "./add-to-cart";
 import { Gallery } from "./gallery";
 
 type Product = RouterOutputs["catalog"]["productBySlug"];
@@ -18,6 +19,10 @@ interface Labels {
   options: Record<string, string>;
   values: Record<string, string>;
   gallery: string;
+  addToCart: string;
+  adding: string;
+  quantity: string;
+  available: string;
 }
 
 /**
@@ -117,6 +122,14 @@ export function PurchasePanel({ product, locale, labels }: { product: Product; l
             </span>
           ) : null}
         </div>
+        {variant ? (
+          <p className="text-sm text-slate-600" data-testid="available" data-count={available}>
+            {labels.available.replace("{n}", String(available))}
+          </p>
+        ) : null}
+        {variant && available > 0 ? (
+          <AddToCart key={variant.id} variantId={variant.id} max={Math.min(available, 20)} labels={labels} />
+        ) : null}
       </div>
     </div>
   );
