@@ -33,6 +33,8 @@ const { values } = parseArgs({
     orders: { type: "string", default: "3000" },
     adds: { type: "string", default: "20000" },
     concurrency: { type: "string", default: "32" },
+    /** The tRPC server's DB_POOL_SIZE (the apps' default is 10). */
+    pool: { type: "string", default: "10" },
     /** Writes a CPU profile of the tRPC server into this directory (node --cpu-prof). */
     "cpu-prof": { type: "string" },
   },
@@ -186,11 +188,17 @@ async function fillCart(shopper: Shopper) {
   if (Math.random() < 1 / 3) await call(shopper, "cart.addItem", { variantId: randomVariant(), quantity: 1 });
 }
 
+/** How long each of the flow's two calls took (ms), for the split printed with the results. */
+const phases = { start: [] as number[], placeOrder: [] as number[] };
+
 async function checkoutFlow(shopper: Shopper) {
+  const started = performance.now();
   const quote = (await call(shopper, "checkout.start", { addressId: shopper.addressId })) as {
     problems: Record<string, string[]>;
     grandTotalAmount: number;
   };
+  const quoted = performance.now();
+  phases.start.push(quoted - started);
   if (Object.keys(quote.problems).length > 0) throw new Error(`checkout.start problems: ${JSON.stringify(quote.problems)}`);
   await call(
     shopper,
@@ -198,6 +206,7 @@ async function checkoutFlow(shopper: Shopper) {
     { addressId: shopper.addressId, expectedTotalAmount: quote.grandTotalAmount },
     { "idempotency-key": `bench-${randomUUID()}` },
   );
+  phases.placeOrder.push(performance.now() - quoted);
 }
 
 async function baselineOrder(shopper: Shopper) {
@@ -219,7 +228,14 @@ const results: { name: string; unit: string; result: Measured }[] = [];
 try {
   const trpc = await startServer(
     "trpc-server.ts",
-    [database.url, String(TRPC_PORT), "unlimited", `--kv-prefix=${kvPrefix}`, ...(env.REDIS_URL ? [`--redis=${env.REDIS_URL}`] : [])],
+    [
+      database.url,
+      String(TRPC_PORT),
+      "unlimited",
+      `--kv-prefix=${kvPrefix}`,
+      `--pool=${values.pool}`,
+      ...(env.REDIS_URL ? [`--redis=${env.REDIS_URL}`] : []),
+    ],
     values["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${values["cpu-prof"]}`] : [],
   );
   servers.push(trpc);
@@ -231,6 +247,8 @@ try {
 
   await timed([...flowWarmUp, ...flowShoppers], fillCart);
   await timed(flowWarmUp, checkoutFlow);
+  phases.start.length = 0;
+  phases.placeOrder.length = 0;
   const flows = await timed(flowShoppers, checkoutFlow);
   results.push({ name: "`checkout.start` + `checkout.placeOrder` (one flow per customer)", unit: "orders/s", result: flows });
   console.log(`  checkout flow: ${flows.perSecond.toFixed(0)} orders/s, p50 ${flows.p50.toFixed(1)} ms, p99 ${flows.p99.toFixed(1)} ms`);
@@ -257,7 +275,9 @@ const [{ orders }] = (await sql`
 await sql.end();
 await database.close();
 
-console.log(`\n${machine()} · ${Number(values.products).toLocaleString("en")} products · concurrency ${concurrency}\n`);
+console.log(
+  `\n${machine()} · ${Number(values.products).toLocaleString("en")} products · concurrency ${concurrency} · DB_POOL_SIZE ${values.pool}\n`,
+);
 console.log("| operation | rate | p50 ms | p99 ms | errors |\n|---|---:|---:|---:|---:|");
 for (const { name, unit, result } of results)
   console.log(
@@ -267,6 +287,12 @@ const [addsResult, flowResult, baselineResult] = results.map((r) => r.result);
 console.log(
   `\nOrders in the database from this run: ${orders.toLocaleString("en")} (expected ${(2 * WARM_UP + 2 * orderCount).toLocaleString("en")}).`,
 );
+const median = (samples: number[]) =>
+  percentile(
+    [...samples].sort((a, b) => a - b),
+    50,
+  ).toFixed(1);
+console.log(`Within the flow: checkout.start p50 ${median(phases.start)} ms, checkout.placeOrder p50 ${median(phases.placeOrder)} ms.`);
 console.log(`Checkout flow at ${((100 * flowResult!.perSecond) / baselineResult!.perSecond).toFixed(0)} % of the baseline's orders/s.`);
 const met = (ok: boolean) => (ok ? "met" : "NOT met");
 console.log(
