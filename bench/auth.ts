@@ -20,7 +20,7 @@ import { createRuntime } from "@ultramarket/api/runtime";
 import type { Runtime } from "@ultramarket/api/runtime";
 import { DEMO_PASSWORD } from "@ultramarket/db/seed";
 import { env } from "../scripts/env";
-import { benchDatabase, machine, startServer } from "./lib";
+import { benchDatabase, machine, percentile, startServer } from "./lib";
 
 const { values } = parseArgs({
   options: {
@@ -33,10 +33,6 @@ const { values } = parseArgs({
 const sessionCount = Number(values.sessions);
 const validations = Number(values.validations);
 const concurrency = Number(values.concurrency);
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
 
 async function timed(total: number, workers: number, op: (i: number) => Promise<unknown>) {
   const samples: number[] = [];

@@ -48,8 +48,9 @@ export async function sampleSlugs(url: string, count: number): Promise<string[]>
   return rows.map((r) => r.slug);
 }
 
-export async function startServer(script: string, args: string[]): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "bench", "servers", script), ...args], {
+/** Starts a bench server; `nodeArgs` go to node itself (e.g. `--cpu-prof` to see where a server's time goes). */
+export async function startServer(script: string, args: string[], nodeArgs: string[] = []): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", path.join(ROOT, "bench", "servers", script), ...args], {
     cwd: ROOT,
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -109,6 +110,11 @@ export async function load(
     non2xx: result.non2xx,
     peakRssMiB: Math.round(peak),
   };
+}
+
+/** The p-th percentile of ascending samples (nearest rank). */
+export function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
 export function machine(): string {

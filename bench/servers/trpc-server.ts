@@ -10,7 +10,13 @@ import { fetchHandler } from "./node-fetch-bridge";
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { cache: { type: "string", default: "on" }, redis: { type: "string" }, "kv-prefix": { type: "string" } },
+  options: {
+    cache: { type: "string", default: "on" },
+    redis: { type: "string" },
+    "kv-prefix": { type: "string" },
+    // DB_POOL_SIZE of the apps (default 10).
+    pool: { type: "string", default: "10" },
+  },
 });
 const [databaseUrl, port, mode] = positionals;
 if (!databaseUrl || !port) throw new Error("usage: trpc-server <database-url> <port>");
@@ -22,7 +28,7 @@ const runtime = await createRuntime({
   publicAdminUrl: "http://localhost:3001",
   databaseSource: "external",
   filesDir: "/tmp",
-  dbPoolSize: 10,
+  dbPoolSize: Number(values.pool),
   // The catalog benchmark runs with the cache on and off, in Redis when it has one.
   redisUrl: values.redis,
   kvPrefix: values["kv-prefix"],
@@ -39,3 +45,5 @@ createServer(
     handleTrpcRequest(runtime, request, { endpoint: "/api/trpc", exposeInternals: false, sessionCookieName: "__Host-bench" }),
   ),
 ).listen(Number(port), () => console.log("listening"));
+// A clean exit on SIGTERM, so `node --cpu-prof` writes its profile when the benchmark stops the server.
+process.on("SIGTERM", () => process.exit(0));

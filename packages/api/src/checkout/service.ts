@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { and, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, eq, lt, sql } from "drizzle-orm";
 import type { z } from "zod";
 
 import type { LocalizedText } from "@ultramarket/db";
@@ -19,7 +19,7 @@ import { commission, includedVat, orderNumber, VAT_RATE_BPS } from "./pricing";
 import type { placeOrderInput, startCheckoutInput } from "./schema";
 import { IDEMPOTENCY_KEY } from "./schema";
 
-const { addresses, idempotencyKeys, orderEvents, orderLines, orders, vendorOrders, vendors } = schema;
+const { addresses, idempotencyKeys, orderEvents, orderLines, orders, vendorOrders } = schema;
 
 type ShopperContext = Context & { session: UserSession };
 
@@ -93,10 +93,6 @@ async function buildQuote(
     stored.map((line) => line.variantId),
   );
   const vendorIds = [...new Set([...now.values()].map((variant) => variant.vendorId))];
-  const vendorRows = vendorIds.length
-    ? await ctx.db.select({ id: vendors.id, rate: vendors.commissionRateBps }).from(vendors).where(inArray(vendors.id, vendorIds))
-    : [];
-  const rates = new Map(vendorRows.map((row) => [row.id, row.rate]));
   const methods = await activeMethodsOf(ctx, vendorIds);
   const chosen = new Map(input.shipping.map((choice) => [choice.vendorId, choice.methodId]));
 
@@ -112,7 +108,7 @@ async function buildQuote(
     const group = groups.get(variant.vendorId) ?? {
       vendorId: variant.vendorId,
       vendorName: variant.vendorName,
-      commissionRateBps: rates.get(variant.vendorId) ?? 0,
+      commissionRateBps: variant.commissionRateBps,
       lines: [],
       itemsTotalAmount: 0,
       vatAmount: 0,
@@ -213,7 +209,7 @@ export interface PlacedOrder {
 
 /** Steps of placeOrder's transaction, named so tests can abort it at each one. */
 export type PlaceOrderStep =
-  "key-claimed" | "priced" | "order-written" | "stock-reserved" | "events-written" | "jobs-enqueued" | "response-stored";
+  "key-claimed" | "priced" | "stock-reserved" | "order-written" | "events-written" | "jobs-enqueued" | "response-stored";
 
 export interface PlaceOrderHooks {
   afterStep?: (step: PlaceOrderStep, tx: Context) => Promise<void> | void;
@@ -261,9 +257,9 @@ async function storedResult(ctx: Context, scope: string, key: string, requestHas
 
 /**
  * Places one customer order with one vendor order per vendor, in one transaction:
- * claim the idempotency key → re-price the cart → write the orders and lines (with VAT,
- * shipping and a commission snapshot) → reserve stock (summed per variant, locks in a
- * fixed order) → record the PENDING events → start the payment (no network) → enqueue the
+ * claim the idempotency key → re-price the cart → write the orders (with shipping and a
+ * commission snapshot) → reserve stock (summed per variant, locks in a fixed order) → write
+ * the lines (with VAT and their warehouse) → record the PENDING events → start the payment (no network) → enqueue the
  * confirmation job → store the response under the key. The cart is emptied after commit.
  *
  * A replay with the same key and body returns the stored response; a different body is
@@ -344,9 +340,11 @@ async function placeInTransaction(
   await step("priced");
 
   const now = tx.clock.now();
-  const [sequence] = (await tx.db.execute(sql`select nextval('order_number_seq')::int as n`)) as unknown as [{ n: number }];
-  const number = orderNumber(now.getUTCFullYear(), Number(sequence!.n));
-  const locale = (await tx.db.execute(sql`select locale from users where id = ${userId}`)) as unknown as [{ locale: string }?];
+  // One round trip for the number and the shopper's language (the order's documents use it).
+  const [next] = (await tx.db.execute(
+    sql`select nextval('order_number_seq')::int as n, (select locale from users where id = ${userId}) as locale`,
+  )) as unknown as [{ n: number; locale: string | null }];
+  const number = orderNumber(now.getUTCFullYear(), Number(next!.n));
   const [order] = await tx.db
     .insert(orders)
     .values({
@@ -367,22 +365,21 @@ async function placeInTransaction(
         street: quote.address.street,
         ...(quote.address.postalCode ? { postalCode: quote.address.postalCode } : {}),
       },
-      locale: locale[0]?.locale ?? "uz",
+      locale: next!.locale ?? "uz",
       // The context's clock, not the database's: auto-cancel measures age with the same clock.
       createdAt: now,
       updatedAt: now,
     })
     .returning({ id: orders.id });
-  const created: PlacedOrder["vendorOrders"] = [];
-  const reserveLines: { vendorOrderId: string; variantId: string; quantity: number }[] = [];
-  for (const [index, group] of quote.groups.entries()) {
-    const [vendorOrder] = await tx.db
-      .insert(vendorOrders)
-      .values({
+  // Every vendor order in one insert; the rows come back matched by their unique number.
+  const vendorOrderRows = await tx.db
+    .insert(vendorOrders)
+    .values(
+      quote.groups.map((group, index) => ({
         orderId: order!.id,
         vendorId: group.vendorId,
         number: `${number}-${index + 1}`,
-        status: "PENDING",
+        status: "PENDING" as const,
         itemsTotalAmount: group.itemsTotalAmount,
         shippingAmount: group.shipping!.amount,
         totalAmount: group.totalAmount,
@@ -395,27 +392,19 @@ async function placeInTransaction(
         deliveryMaxDays: group.shipping!.maxDays,
         createdAt: now,
         updatedAt: now,
-      })
-      .returning({ id: vendorOrders.id, number: vendorOrders.number });
-    await tx.db.insert(orderLines).values(
-      group.lines.map((line) => ({
-        vendorOrderId: vendorOrder!.id,
-        variantId: line.variantId,
-        sku: line.sku,
-        title: line.title,
-        ikpuCode: line.ikpuCode,
-        quantity: line.quantity,
-        unitPriceAmount: line.unitPriceAmount,
-        vatRateBps: line.vatRateBps,
-        vatAmount: line.vatAmount,
-        lineTotalAmount: line.lineTotalAmount,
       })),
-    );
-    for (const line of group.lines)
-      reserveLines.push({ vendorOrderId: vendorOrder!.id, variantId: line.variantId, quantity: line.quantity });
-    created.push({ id: vendorOrder!.id, number: vendorOrder!.number, vendorId: group.vendorId, totalAmount: group.totalAmount });
-  }
-  await step("order-written");
+    )
+    .returning({ id: vendorOrders.id, number: vendorOrders.number });
+  const idOfNumber = new Map(vendorOrderRows.map((row) => [row.number, row.id]));
+  const created: PlacedOrder["vendorOrders"] = quote.groups.map((group, index) => ({
+    id: idOfNumber.get(`${number}-${index + 1}`)!,
+    number: `${number}-${index + 1}`,
+    vendorId: group.vendorId,
+    totalAmount: group.totalAmount,
+  }));
+  const reserveLines = quote.groups.flatMap((group, index) =>
+    group.lines.map((line) => ({ vendorOrderId: created[index]!.id, variantId: line.variantId, quantity: line.quantity })),
+  );
 
   const autoCancelMinutes = tx.config.orderAutoCancelMinutes ?? 2880;
   const allocations = await reserveStock(tx, {
@@ -434,19 +423,31 @@ async function placeInTransaction(
       );
     throw error;
   });
-  // A line served from one warehouse records it; a split line leaves it to the reservations.
-  for (const vendorOrder of created) {
-    const mine = allocations.filter((a) => a.vendorOrderId === vendorOrder.id);
-    for (const variantId of new Set(mine.map((a) => a.variantId))) {
-      const parts = mine.filter((a) => a.variantId === variantId);
-      if (parts.length === 1)
-        await tx.db
-          .update(orderLines)
-          .set({ warehouseId: parts[0]!.warehouseId })
-          .where(and(eq(orderLines.vendorOrderId, vendorOrder.id), eq(orderLines.variantId, variantId)));
-    }
-  }
   await step("stock-reserved");
+
+  // The lines are written after the reservation so that a line served from one warehouse
+  // records it in the same insert; a split line leaves it to the reservations.
+  await tx.db.insert(orderLines).values(
+    quote.groups.flatMap((group, index) =>
+      group.lines.map((line) => {
+        const parts = allocations.filter((a) => a.vendorOrderId === created[index]!.id && a.variantId === line.variantId);
+        return {
+          vendorOrderId: created[index]!.id,
+          variantId: line.variantId,
+          warehouseId: parts.length === 1 ? parts[0]!.warehouseId : null,
+          sku: line.sku,
+          title: line.title,
+          ikpuCode: line.ikpuCode,
+          quantity: line.quantity,
+          unitPriceAmount: line.unitPriceAmount,
+          vatRateBps: line.vatRateBps,
+          vatAmount: line.vatAmount,
+          lineTotalAmount: line.lineTotalAmount,
+        };
+      }),
+    ),
+  );
+  await step("order-written");
 
   await tx.db.insert(orderEvents).values(
     created.map((vendorOrder) => ({

@@ -13,6 +13,8 @@ import { runtimeConfigFromEnv } from "./config";
 import { exportCatalog } from "../catalog/import/export";
 import { CATALOG_IMPORT_MAX_BYTES, importErrorReport, startImport } from "../catalog/import/import";
 import { IMAGE_MAX_BYTES, uploadProductImage } from "../catalog/media";
+import type { OrderDocumentKind } from "../orders/documents";
+import { renderInvoice, renderPackingSlip } from "../orders/documents";
 import { KYC_MAX_BYTES, readKycDocument, uploadKycDocument } from "../vendors/service";
 import type { Context, UserSession, VendorContext } from "./context";
 import { createContextInner, permissionsOf } from "./context";
@@ -206,14 +208,23 @@ export function createAppRoutes(
       }
       try {
         const document = await readKycDocument(ctx, { applicationId, index });
-        return new Response(new Uint8Array(document.bytes), {
-          headers: {
-            "content-type": document.contentType,
-            "content-disposition": `attachment; filename="${document.fileName.replace(/[^\w.-]/g, "_")}"`,
-            "cache-control": "private, no-store",
-            "x-content-type-options": "nosniff",
-          },
-        });
+        return downloadResponse(document);
+      } catch (error) {
+        if (error instanceof DomainError) return errorResponse(error);
+        throw error;
+      }
+    },
+    /**
+     * GET: a vendor order's invoice or packing slip as PDF. The documents service decides who
+     * may read it (the vendor, staff, and for the invoice the customer); anyone else gets 404.
+     */
+    async orderDocument(request: Request, vendorOrderId: string, kind: OrderDocumentKind): Promise<Response> {
+      if (!UUID.test(vendorOrderId)) return errorResponse(new NotFound("Order not found"));
+      const ctx = await contextFor(request);
+      try {
+        const render = kind === "invoice" ? renderInvoice : renderPackingSlip;
+        const document = await render(ctx, { vendorOrderId });
+        return downloadResponse(document);
       } catch (error) {
         if (error instanceof DomainError) return errorResponse(error);
         throw error;
@@ -286,6 +297,18 @@ async function csvResponse(rows: AsyncGenerator<string[]>, fileName: string): Pr
     headers: {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="${fileName}"`,
+      "cache-control": "private, no-store",
+      "x-content-type-options": "nosniff",
+    },
+  });
+}
+
+/** A private file as a download: never cached, never sniffed into another type. */
+function downloadResponse(file: { bytes: Uint8Array; contentType: string; fileName: string }): Response {
+  return new Response(new Uint8Array(file.bytes), {
+    headers: {
+      "content-type": file.contentType,
+      "content-disposition": `attachment; filename="${file.fileName.replace(/[^\w.-]/g, "_")}"`,
       "cache-control": "private, no-store",
       "x-content-type-options": "nosniff",
     },

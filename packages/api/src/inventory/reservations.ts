@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 
 import { schema } from "@ultramarket/db";
 import type { Context } from "../core/context";
@@ -29,6 +29,9 @@ interface LockedLevel {
   onHand: number;
   reserved: number;
   region: string;
+  /** The variant's vendor and low-stock threshold, read with the lock (one statement fewer per order). */
+  vendorId: string;
+  lowStockThreshold: number | null;
 }
 
 /**
@@ -38,7 +41,7 @@ interface LockedLevel {
  * Returns null when all warehouses together hold too little. Pure, for unit tests.
  */
 export function allocate(
-  levels: readonly Omit<LockedLevel, "variantId">[],
+  levels: readonly Pick<LockedLevel, "warehouseId" | "onHand" | "reserved" | "region">[],
   quantity: number,
   destinationRegion: string,
 ): { warehouseId: string; quantity: number }[] | null {
@@ -93,9 +96,12 @@ export async function reserveStock(
       onHand: stockLevels.onHand,
       reserved: stockLevels.reserved,
       region: warehouses.region,
+      vendorId: productVariants.vendorId,
+      lowStockThreshold: productVariants.lowStockThreshold,
     })
     .from(stockLevels)
     .innerJoin(warehouses, eq(warehouses.id, stockLevels.warehouseId))
+    .innerJoin(productVariants, eq(productVariants.id, stockLevels.variantId))
     .where(inArray(stockLevels.variantId, variantIds))
     .orderBy(asc(stockLevels.variantId), asc(stockLevels.warehouseId))
     .for("update", { of: stockLevels })) as LockedLevel[];
@@ -155,10 +161,10 @@ async function alertLowStock(
   lockedBefore: LockedLevel[],
   reservedNow: Map<string, { quantity: number }>,
 ): Promise<void> {
-  const thresholds = await ctx.db
-    .select({ id: productVariants.id, vendorId: productVariants.vendorId, threshold: productVariants.lowStockThreshold })
-    .from(productVariants)
-    .where(and(inArray(productVariants.id, variantIds), sql`${productVariants.lowStockThreshold} IS NOT NULL`));
+  const thresholds = variantIds.flatMap((id) => {
+    const level = lockedBefore.find((l) => l.variantId === id && l.lowStockThreshold !== null);
+    return level ? [{ id, vendorId: level.vendorId, threshold: level.lowStockThreshold }] : [];
+  });
   for (const variant of thresholds) {
     const before = lockedBefore
       .filter((level) => level.variantId === variant.id)

@@ -13,14 +13,18 @@ return value`;
 
 export function createRedisStore(url: string, options: { prefix?: string } = {}): KeyValueStore {
   const prefix = options.prefix ?? "um:";
-  const client = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2, enableReadyCheck: true });
+  // Auto-pipelining sends the commands that concurrent requests issue in one event-loop tick
+  // as one write: a socket write per command was a tenth of the server's CPU in the checkout
+  // benchmark (docs/benchmarks.md). Each command still gets its own reply, in order.
+  const client = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2, enableReadyCheck: true, enableAutoPipelining: true });
   let subscriber: Redis | undefined;
   const handlers = new Map<string, Set<(message: string) => void>>();
   const k = (key: string) => prefix + key;
 
   const subscriberClient = (): Redis => {
     if (subscriber) return subscriber;
-    subscriber = client.duplicate();
+    // Subscriber mode takes no other commands, so nothing to pipeline there.
+    subscriber = client.duplicate({ enableAutoPipelining: false });
     subscriber.on("message", (channel: string, message: string) => {
       for (const handler of handlers.get(channel) ?? []) handler(message);
     });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { formatPrice } from "./format";
+import { formatPrice } from "./money";
 
 const nbsp = "\u00a0";
 

@@ -1,0 +1,302 @@
+/**
+ * pnpm bench:checkout [--products 100000] [--orders 3000] [--adds 20000] [--concurrency 32]
+ *
+ * Over HTTP through the real stack (tRPC fetch adapter, superjson, zod, sessions in the KV
+ * store, services, Drizzle), against a database seeded with --products products (created
+ * once, reused), with distinct signed-in customers (sessions made up front):
+ *  1. cart.addItem: --adds requests at concurrency --concurrency, each a random variant of a
+ *     pool of 2,000 into one of 1,000 customers' carts.
+ *  2. The checkout flow, once per customer: checkout.start then checkout.placeOrder with a
+ *     fresh Idempotency-Key and the total start showed, --orders customers at concurrency
+ *     --concurrency, each with one or two lines in the cart (filled beforehand, not measured).
+ *     The variants used are restocked first, so every order must succeed.
+ *  3. The baseline, in the same run: plain node:http + postgres.js writing the same rows for a
+ *     one-line order in one transaction (bench/servers/checkout-baseline-server.ts).
+ * Targets (issue 7): ≥ 200 orders/s with p99 ≤ 500 ms and no errors; cart.addItem ≥ 2,000/s.
+ */
+import type { ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { existsSync, rmSync, writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import postgres from "postgres";
+
+import { createContextInner } from "@ultramarket/api";
+import { createSession } from "@ultramarket/api/auth/sessions";
+import { createLogger } from "@ultramarket/api/logger";
+import { createRuntime } from "@ultramarket/api/runtime";
+import { env } from "../scripts/env";
+import { benchDatabase, machine, percentile, startServer } from "./lib";
+
+const { values } = parseArgs({
+  options: {
+    products: { type: "string", default: "100000" },
+    orders: { type: "string", default: "3000" },
+    adds: { type: "string", default: "20000" },
+    concurrency: { type: "string", default: "32" },
+    /** The tRPC server's DB_POOL_SIZE (the apps' default is 10). */
+    pool: { type: "string", default: "10" },
+    /** Writes a CPU profile of the tRPC server into this directory (node --cpu-prof). */
+    "cpu-prof": { type: "string" },
+  },
+});
+const orderCount = Number(values.orders);
+const addCount = Number(values.adds);
+const concurrency = Number(values.concurrency);
+const WARM_UP = 300;
+const ADDERS = 1000;
+const TRPC_PORT = 4110;
+const BASELINE_PORT = 4111;
+const LOCK = "/tmp/checkout-bench.lock";
+
+// ── setup: catalog, stock, customers, sessions ──────────────────────────────────────
+
+const database = await benchDatabase(Number(values.products));
+const sql = postgres(database.url, { max: 4, onnotice: () => undefined });
+const pool = (
+  (await sql`
+    select v.id from product_variants v
+    join products p on p.id = v.product_id join vendors ve on ve.id = v.vendor_id
+    where p.status = 'published' and ve.status = 'active' and exists (select 1 from stock_levels s where s.variant_id = v.id)
+    order by random() limit 2000`) as unknown as { id: string }[]
+).map((row) => row.id);
+
+// Every variant used gets 1,000,000 units available, through the ledger (counter and movement
+// in one statement), so stock never refuses an order and the ledger still adds up.
+await sql`
+  with old as (
+    select variant_id, warehouse_id, on_hand, reserved from stock_levels where variant_id = any(${pool}::uuid[]) for update
+  ), changed as (
+    update stock_levels s set on_hand = old.reserved + 1000000 from old
+    where s.variant_id = old.variant_id and s.warehouse_id = old.warehouse_id
+    returning s.variant_id, s.warehouse_id, s.on_hand - old.on_hand as delta
+  )
+  insert into stock_movements (id, variant_id, warehouse_id, kind, on_hand_delta, reason)
+  select gen_random_uuid(), variant_id, warehouse_id, 'adjustment', delta, 'bench:checkout restock' from changed where delta <> 0`;
+
+const run = Date.now().toString(36);
+const customerCount = ADDERS + WARM_UP + orderCount + WARM_UP + orderCount;
+const customers = (await sql`
+  with made as (
+    insert into users (id, email, name, role, email_verified_at)
+    select gen_random_uuid(), 'bench-checkout-' || ${run} || '-' || g || '@example.uz', 'Bench ' || g, 'CUSTOMER', now()
+    from generate_series(1, ${customerCount}) g
+    returning id
+  )
+  insert into addresses (id, user_id, recipient_name, phone, region, city, street)
+  select gen_random_uuid(), id, 'Bench', '+998901112233', 'tashkent_city', 'Toshkent', 'Amir Temur 1' from made
+  returning id as address_id, user_id`) as unknown as { address_id: string; user_id: string }[];
+
+const kvPrefix = `bench-checkout-${run}:`;
+const runtime = await createRuntime({
+  service: "bench",
+  appEnv: "production",
+  databaseUrl: database.url,
+  databaseSource: "external",
+  redisUrl: env.REDIS_URL,
+  kvPrefix,
+  filesDir: "/tmp",
+  publicWebUrl: "http://localhost:3000",
+  publicAdminUrl: "http://localhost:3001",
+  logger: createLogger({ service: "bench", level: "warn" }),
+});
+const ctx = createContextInner(runtime);
+interface Shopper {
+  userId: string;
+  addressId: string;
+  cookie: string;
+}
+const shoppers: Shopper[] = [];
+for (const customer of customers) {
+  const { token } = await createSession(ctx, {
+    userId: customer.user_id,
+    role: "CUSTOMER",
+    vendorIds: [],
+    twoFactorVerified: false,
+    ip: "127.0.0.1",
+    userAgent: "bench",
+  });
+  shoppers.push({ userId: customer.user_id, addressId: customer.address_id, cookie: `__Host-bench=${token}` });
+}
+await runtime.close();
+const adders = shoppers.slice(0, ADDERS);
+const flowWarmUp = shoppers.slice(ADDERS, ADDERS + WARM_UP);
+const flowShoppers = shoppers.slice(ADDERS + WARM_UP, ADDERS + WARM_UP + orderCount);
+const baselineWarmUp = shoppers.slice(ADDERS + WARM_UP + orderCount, ADDERS + 2 * WARM_UP + orderCount);
+const baselineShoppers = shoppers.slice(ADDERS + 2 * WARM_UP + orderCount);
+
+// ── the client ──────────────────────────────────────────────────────────────────────
+
+interface Measured {
+  perSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  firstError: string | null;
+}
+
+/** Runs `op` once per item at a fixed concurrency; latency per call, errors counted, never thrown. */
+async function timed<T>(items: T[], op: (item: T) => Promise<void>): Promise<Measured> {
+  const samples: number[] = [];
+  let next = 0;
+  let errors = 0;
+  let firstError: string | null = null;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) {
+        const item = items[next++]!;
+        const t = performance.now();
+        try {
+          await op(item);
+          samples.push(performance.now() - t);
+        } catch (error) {
+          errors += 1;
+          firstError ??= String(error);
+        }
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  samples.sort((a, b) => a - b);
+  return { perSecond: items.length / seconds, p50: percentile(samples, 50), p99: percentile(samples, 99), errors, firstError };
+}
+
+const base = `http://127.0.0.1:${TRPC_PORT}/api/trpc`;
+
+async function call(shopper: Shopper, procedure: string, input: unknown, headers: Record<string, string> = {}): Promise<unknown> {
+  const mutation = procedure !== "checkout.start";
+  const url = mutation ? `${base}/${procedure}` : `${base}/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+  const response = await fetch(url, {
+    method: mutation ? "POST" : "GET",
+    headers: {
+      cookie: shopper.cookie,
+      ...(mutation ? { "content-type": "application/json", origin: `http://127.0.0.1:${TRPC_PORT}` } : {}),
+      ...headers,
+    },
+    body: mutation ? JSON.stringify({ json: input }) : undefined,
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${procedure} ${response.status}: ${text.slice(0, 300)}`);
+  return (JSON.parse(text) as { result: { data: { json: unknown } } }).result.data.json;
+}
+
+const randomVariant = () => pool[Math.floor(Math.random() * pool.length)]!;
+
+/** One or two lines (a third of carts hold two vendors' items or two products). */
+async function fillCart(shopper: Shopper) {
+  await call(shopper, "cart.addItem", { variantId: randomVariant(), quantity: 1 + Math.floor(Math.random() * 2) });
+  if (Math.random() < 1 / 3) await call(shopper, "cart.addItem", { variantId: randomVariant(), quantity: 1 });
+}
+
+/** How long each of the flow's two calls took (ms), for the split printed with the results. */
+const phases = { start: [] as number[], placeOrder: [] as number[] };
+
+async function checkoutFlow(shopper: Shopper) {
+  const started = performance.now();
+  const quote = (await call(shopper, "checkout.start", { addressId: shopper.addressId })) as {
+    problems: Record<string, string[]>;
+    grandTotalAmount: number;
+  };
+  const quoted = performance.now();
+  phases.start.push(quoted - started);
+  if (Object.keys(quote.problems).length > 0) throw new Error(`checkout.start problems: ${JSON.stringify(quote.problems)}`);
+  await call(
+    shopper,
+    "checkout.placeOrder",
+    { addressId: shopper.addressId, expectedTotalAmount: quote.grandTotalAmount },
+    { "idempotency-key": `bench-${randomUUID()}` },
+  );
+  phases.placeOrder.push(performance.now() - quoted);
+}
+
+async function baselineOrder(shopper: Shopper) {
+  const response = await fetch(`http://127.0.0.1:${BASELINE_PORT}/order`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ userId: shopper.userId, variantId: randomVariant(), quantity: 1, key: `bench-${randomUUID()}` }),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`baseline ${response.status}: ${text.slice(0, 300)}`);
+}
+
+// ── measuring ───────────────────────────────────────────────────────────────────────
+
+while (existsSync("/tmp/bench.lock")) await new Promise((resolve) => setTimeout(resolve, 5000));
+writeFileSync(LOCK, String(process.pid));
+const servers: ChildProcess[] = [];
+const results: { name: string; unit: string; result: Measured }[] = [];
+try {
+  const trpc = await startServer(
+    "trpc-server.ts",
+    [
+      database.url,
+      String(TRPC_PORT),
+      "unlimited",
+      `--kv-prefix=${kvPrefix}`,
+      `--pool=${values.pool}`,
+      ...(env.REDIS_URL ? [`--redis=${env.REDIS_URL}`] : []),
+    ],
+    values["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${values["cpu-prof"]}`] : [],
+  );
+  servers.push(trpc);
+  const addItems = Array.from({ length: addCount }, (_, i) => adders[i % adders.length]!);
+  await timed(addItems.slice(0, 1000), (shopper) => call(shopper, "cart.addItem", { variantId: randomVariant(), quantity: 1 }).then());
+  const adds = await timed(addItems, (shopper) => call(shopper, "cart.addItem", { variantId: randomVariant(), quantity: 1 }).then());
+  results.push({ name: "`cart.addItem` (signed in, random variant)", unit: "req/s", result: adds });
+  console.log(`  cart.addItem: ${adds.perSecond.toFixed(0)}/s, p50 ${adds.p50.toFixed(1)} ms, p99 ${adds.p99.toFixed(1)} ms`);
+
+  await timed([...flowWarmUp, ...flowShoppers], fillCart);
+  await timed(flowWarmUp, checkoutFlow);
+  phases.start.length = 0;
+  phases.placeOrder.length = 0;
+  const flows = await timed(flowShoppers, checkoutFlow);
+  results.push({ name: "`checkout.start` + `checkout.placeOrder` (one flow per customer)", unit: "orders/s", result: flows });
+  console.log(`  checkout flow: ${flows.perSecond.toFixed(0)} orders/s, p50 ${flows.p50.toFixed(1)} ms, p99 ${flows.p99.toFixed(1)} ms`);
+  await new Promise((resolve) => {
+    trpc.once("exit", resolve);
+    trpc.kill();
+  });
+  servers.pop();
+
+  const baseline = await startServer("checkout-baseline-server.ts", [database.url, String(BASELINE_PORT)]);
+  servers.push(baseline);
+  await timed(baselineWarmUp, baselineOrder);
+  const plain = await timed(baselineShoppers, baselineOrder);
+  results.push({ name: "baseline: node:http + postgres.js, the same rows for a one-line order", unit: "orders/s", result: plain });
+  console.log(`  baseline: ${plain.perSecond.toFixed(0)} orders/s, p50 ${plain.p50.toFixed(1)} ms, p99 ${plain.p99.toFixed(1)} ms`);
+} finally {
+  for (const server of servers) server.kill();
+  rmSync(LOCK, { force: true });
+}
+
+const [{ orders }] = (await sql`
+  select count(*)::int as orders from orders o join users u on u.id = o.customer_id
+  where u.email like ${`bench-checkout-${run}-%`}`) as unknown as [{ orders: number }];
+await sql.end();
+await database.close();
+
+console.log(
+  `\n${machine()} · ${Number(values.products).toLocaleString("en")} products · concurrency ${concurrency} · DB_POOL_SIZE ${values.pool}\n`,
+);
+console.log("| operation | rate | p50 ms | p99 ms | errors |\n|---|---:|---:|---:|---:|");
+for (const { name, unit, result } of results)
+  console.log(
+    `| ${name} | ${Math.round(result.perSecond).toLocaleString("en")} ${unit} | ${result.p50.toFixed(1)} | ${result.p99.toFixed(1)} | ${result.errors} |`,
+  );
+const [addsResult, flowResult, baselineResult] = results.map((r) => r.result);
+console.log(
+  `\nOrders in the database from this run: ${orders.toLocaleString("en")} (expected ${(2 * WARM_UP + 2 * orderCount).toLocaleString("en")}).`,
+);
+const median = (samples: number[]) =>
+  percentile(
+    [...samples].sort((a, b) => a - b),
+    50,
+  ).toFixed(1);
+console.log(`Within the flow: checkout.start p50 ${median(phases.start)} ms, checkout.placeOrder p50 ${median(phases.placeOrder)} ms.`);
+console.log(`Checkout flow at ${((100 * flowResult!.perSecond) / baselineResult!.perSecond).toFixed(0)} % of the baseline's orders/s.`);
+const met = (ok: boolean) => (ok ? "met" : "NOT met");
+console.log(
+  `Targets: orders/s ≥ 200: ${met(flowResult!.perSecond >= 200)}; flow p99 ≤ 500 ms: ${met(flowResult!.p99 <= 500)}; ` +
+    `no errors: ${met(flowResult!.errors === 0)}; cart.addItem ≥ 2,000/s: ${met(addsResult!.perSecond >= 2000)}.`,
+);
+for (const { name, result } of results) if (result.firstError) console.error(`first error in ${name}: ${result.firstError}`);
