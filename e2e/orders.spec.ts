@@ -151,9 +151,18 @@ test("a guest fills a cart from two vendors, signs in, pays cash on delivery; on
   await expect(partA.getByTestId("tracking")).toContainText("UZ123456789");
   await expect(partA.getByTestId("timeline").locator("li")).toHaveCount(4);
   await expect(partA.getByTestId("timeline")).toContainText("Shipped");
+  // The shopper's invoice for that part, a PDF.
+  const invoice = await page.request.get(`${WEB_URL}${await partA.getByTestId("invoice-link").getAttribute("href")}`);
+  expect(invoice.status()).toBe(200);
+  expect(invoice.headers()["content-type"]).toContain("application/pdf");
 
   // ── vendor A marks it delivered ────────────────────────────────────────────────
   await openVendorOrder(vendorA, orderNumber);
+  // The vendor's packing slip for the shipped order, a PDF.
+  const slipHref = await vendorA.getByTestId("order-documents").getByRole("link", { name: "Packing slip (PDF)" }).getAttribute("href");
+  const slip = await vendorA.request.get(`${ADMIN_URL}${slipHref}`);
+  expect(slip.status()).toBe(200);
+  expect(slip.headers()["content-type"]).toContain("application/pdf");
   await move(vendorA, "Mark delivered");
   await expect(vendorA.getByTestId("order-status")).toHaveText("Delivered");
   await page.reload();

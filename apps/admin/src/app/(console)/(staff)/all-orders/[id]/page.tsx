@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 
+import { DocumentLinks } from "~/components/document-links";
 import { OrderTransition } from "~/components/order-transition";
 import { Badge, Card, Details, PageHeader, Td, TableCard, Th } from "~/components/ui";
 import { formatDateTime } from "~/lib/format";
@@ -52,6 +53,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
                 {vo.carrier} · {vo.trackingNumber}
               </p>
             ) : null}
+            <DocumentLinks vendorOrderId={vo.id} />
             <OrderTransition
               as="admin"
               vendorId={vo.vendorId}

@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 
 import { EmptyState } from "@ultramarket/ui";
+import { DocumentLinks } from "~/components/document-links";
 import { OrderTransition } from "~/components/order-transition";
 import { Badge, Card, Details, PageHeader, Td, TableCard, Th } from "~/components/ui";
 import type { SearchParams } from "~/lib/format";
@@ -49,6 +50,9 @@ export default async function VendorOrderPage({ params, searchParams }: { params
           allowedMoves={order.allowedMoves}
           warehouses={warehouses.map((w) => ({ id: w.id, name: w.name }))}
         />
+      </Card>
+      <Card title="Documents">
+        <DocumentLinks vendorOrderId={order.id} />
       </Card>
       <Card title="Delivery">
         <Details

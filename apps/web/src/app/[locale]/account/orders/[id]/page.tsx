@@ -63,6 +63,11 @@ export default async function OrderPage({ params }: Props) {
                 {fill(t.shop.tracking, { carrier: vo.carrier ?? "", number: vo.trackingNumber })}
               </p>
             ) : null}
+            <p className="text-sm">
+              <a className="text-indigo-700 underline" href={`/api/orders/${vo.id}/invoice.pdf`} data-testid="invoice-link" download>
+                {t.shop.invoicePdf}
+              </a>
+            </p>
             <ul className="divide-y divide-slate-100 text-sm">
               {vo.lines.map((line) => (
                 <li key={line.id} className="flex justify-between gap-3 py-2">
