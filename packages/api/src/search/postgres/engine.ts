@@ -34,6 +34,8 @@ import { acrossTiers, computeTierFloors, loadTierFloors, saveTierFloors, tierOf 
  * index entries and a thousand rows.
  */
 const WINDOW = MAX_RESULT_WINDOW;
+/** Tiers whose matches are filtered row by row rather than through the filters' own indexes (see candidates). */
+const ROW_FILTERED_TIERS = 2;
 /**
  * Most viewed documents a several-word suggestion walks through looking for matches before it asks the text index:
  * words typed together usually match densely (a brand and a product type), so the walk ends after a few dozen rows;
@@ -346,12 +348,14 @@ function candidates(table: SQL, where: SQL, tsquery: string | null, ranked: bool
            d.brand, d.vendor_id, d.in_stock, d.attribute_values
            ${ranked && tsquery ? sql`, ts_rank(d.tsv, ${tsquery}::tsquery) * (1 + ln(1 + d.popularity) / 10) as rank` : sql``}`;
   if (!tsquery) return sql`c as materialized (select ${columns} from ${table} d where ${where} limit ${WINDOW + 1})`;
-  // The filters are checked on the tier's matches row by row (IS TRUE hides them from the planner's index choice):
-  // intersecting each small tier bitmap with a filter's own bitmap (a price range, a large category) rebuilt that
-  // bitmap once per tier, several times the cost of the matches themselves.
-  const tiers = acrossTiers(
-    (inTier) => sql`select ${columns} from ${table} d where ${inTier} and d.tsv @@ ${tsquery}::tsquery and (${where}) is true`,
-  );
+  // In the first, small tiers the filters are checked on the matches row by row (IS TRUE hides them from the planner's
+  // index choice): intersecting a small tier bitmap with a filter's own bitmap (a price range, a large category) costs
+  // more than the matches. The later tiers are read only when the filters reject most matches, and there the planner
+  // may intersect with a filter's index instead of fetching every match.
+  const tiers = acrossTiers((inTier, tier) => {
+    const filters = tier < ROW_FILTERED_TIERS ? sql`(${where}) is true` : where;
+    return sql`select ${columns} from ${table} d where ${inTier} and d.tsv @@ ${tsquery}::tsquery and ${filters}`;
+  });
   return sql`matches as materialized (${tiers}), c as materialized (select * from matches limit ${WINDOW + 1})`;
 }
 

@@ -52,9 +52,9 @@ export function tierOf(popularity: SQL, floors: number[]): SQL {
  * One select per tier, most viewed tier first, as UNION ALL: a consumer that stops reading early (a LIMIT above a
  * materialized CTE of this) never starts the later tiers' index scans. `branch` gets the tier's condition on `d`.
  */
-export function acrossTiers(branch: (inTier: SQL) => SQL): SQL {
+export function acrossTiers(branch: (inTier: SQL, tier: number) => SQL): SQL {
   return sql.join(
-    SEARCH_TIERS.map((tier) => sql`(${branch(sql.raw(`d.tier = ${tier}`))})`),
+    SEARCH_TIERS.map((tier) => sql`(${branch(sql.raw(`d.tier = ${tier}`), tier)})`),
     sql` union all `,
   );
 }
