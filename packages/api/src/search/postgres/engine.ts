@@ -23,15 +23,15 @@ import { preparedRows } from "../../core/prepared";
 import { analyzeWords, foldedStem, lexeme } from "./analyze";
 import { buildCompletions, completionsFor, deleteCompletions, updateCompletions, wordsOfDocuments } from "./completions";
 import { loadSynonyms, synonymAlternatives } from "./synonyms";
-import { acrossTiers, computeTierFloors, loadTierFloors, saveTierFloors, tierOf } from "./tiers";
+import { acrossTiers, computeOrderBands, computeTierFloors, loadTierFloors, saveTierFloors, storedOrder, tierOf } from "./tiers";
 
 /**
  * A search reads at most this many matches (plus one, to know there are more): the page, its sort, the total and the
- * facets all come from them. The rebuild writes documents most viewed first, and matches are read in that order, so
- * for a broad query these are (about) its most popular matches — re-ranked by text relevance, or sorted by price,
- * date or rating within them — and totals and facets beyond the window are flagged as estimates. A narrow query (the
- * usual case) is answered exactly. This bounds the cost of "telefon" over a million products to a few thousand
- * index entries and a thousand rows.
+ * facets all come from them. The rebuild writes documents by popularity tier and band (see storedOrder), and matches
+ * are read in that order, so for a broad query these are its most popular matches (to within a band of like
+ * popularity) — re-ranked by text relevance, or sorted by price, date or rating within them — and totals and facets
+ * beyond the window are flagged as estimates. A narrow query (the usual case) is answered exactly. This bounds the
+ * cost of "telefon" over a million products to a few thousand index entries and a thousand rows.
  */
 const WINDOW = MAX_RESULT_WINDOW;
 /** Tiers whose matches are filtered row by row rather than through the filters' own indexes (see candidates). */
@@ -98,12 +98,12 @@ export class PostgresSearchEngine implements SearchEngine {
       await db.execute(sql`alter table ${table} add check (index_version = ${sql.raw(String(version))})`);
       // Loaded before its indexes exist (a bulk build is far faster than a million index inserts), then attached:
       // attaching builds the partition's indexes and, with the check above, skips the validation scan.
-      const floors = await computeTierFloors(db, this.options.tierEnds);
+      const [floors, bands] = await Promise.all([computeTierFloors(db, this.options.tierEnds), computeOrderBands(db)]);
       await saveTierFloors(db, version, floors);
-      // Most viewed first: queries read matches in the table's order (see WINDOW).
+      // Queries read matches in the table's order (see WINDOW and storedOrder).
       await db.execute(
         sql`insert into ${table} ${INSERT_COLUMNS} ${insertSelect(version, floors)} from (${documentRowsSql(sql`true`)}) d
-            order by d.popularity desc`,
+            order by ${storedOrder(floors, bands)}`,
       );
       await db.execute(sql`alter table search_documents attach partition ${table} for values in (${sql.raw(String(version))})`);
       await db.execute(sql`analyze ${table}`);
