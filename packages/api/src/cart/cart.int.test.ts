@@ -147,6 +147,14 @@ describe.each(backends)("cart on the $name", ({ name, overrides }) => {
       await phone.clear();
     });
 
+    it("counts every add when the same item is added from several tabs at once", async () => {
+      const tabs = Array.from({ length: 10 }, (_, i) => h.caller({ ...buyer.session, sessionId: `tab-${i}` }).cart);
+      await Promise.all(tabs.map((tab) => tab.addItem({ variantId: b.variantId, quantity: 1 })));
+      const cart = await tabs[0]!.get();
+      expect(cart.groups.flatMap((g) => g.lines).find((l) => l.variantId === b.variantId)?.quantity).toBe(10);
+      await tabs[0]!.clear();
+    });
+
     it("merge the guest cart at sign-in: quantities added, capped by stock and the line limit; the guest cart and cookie go", async () => {
       const user = await one<{ id: string }>(h.runtime.sql`select id from users where email = 'customer@ultramarket.uz'`);
       const session = {

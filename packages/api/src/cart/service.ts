@@ -289,18 +289,20 @@ export async function getCart(ctx: Context): Promise<Cart> {
  * limit. Returns the cart with a `quantity_reduced` notice when the cap applied. One read of
  * the cart and one query for all its variants: the new line is priced with the rest.
  */
+/** A new quantity for a line: `add` moves it with HINCRBY (two tabs adding at once both count), `set` replaces it. */
+type LineChange = { add: number } | { set: number };
+
 async function setLine(
   ctx: Context,
   cart: { key: string; ttl: number },
   variantId: string,
-  wantedOf: (current: number) => number,
+  change: LineChange,
   options: { mustExist: boolean },
 ) {
   const stored = await readLines(ctx, cart.key);
   const current = stored.find((line) => line.variantId === variantId)?.quantity ?? 0;
   if (options.mustExist && current === 0)
     throw new NotFound("This item is not in the cart", { variantId: ["This item is not in the cart"] });
-  const wanted = wantedOf(current);
   const now = await variantsNow(ctx, [...new Set([...stored.map((line) => line.variantId), variantId])]);
   const variant = now.get(variantId);
   if (!variant || !variant.purchasable) throw new NotFound("This item is not for sale", { variantId: ["This item is not for sale"] });
@@ -309,6 +311,8 @@ async function setLine(
     throw new ValidationFailed(`A cart holds at most ${CART_LIMITS.maxLines} different items`, {
       variantId: [`A cart holds at most ${CART_LIMITS.maxLines} different items`],
     });
+  // Added with HINCRBY only once the line is known to be allowed, so a refused add leaves the cart as it was.
+  const wanted = "add" in change ? await ctx.kv.hIncrBy(cart.key, `q:${variantId}`, change.add) : change.set;
   const capped = Math.min(wanted, CART_LIMITS.maxLineQuantity, variant.available);
   const line: StoredLine = { variantId, quantity: capped, seen: { price: variant.priceAmount, available: true } };
   const lines =
@@ -318,7 +322,8 @@ async function setLine(
   const priced = await priceLines(ctx, cart.key, lines, now, {
     acknowledge: true,
     ttlSeconds: cart.ttl,
-    write: { [`q:${variantId}`]: String(capped) },
+    // An add already stored its quantity; it is written again only when capped.
+    write: "add" in change && capped === wanted ? {} : { [`q:${variantId}`]: String(capped) },
   });
   if (capped < wanted) priced.notices.push({ kind: "quantity_reduced", variantId, previousQuantity: wanted, currentQuantity: capped });
   return priced;
@@ -326,7 +331,7 @@ async function setLine(
 
 export async function addItem(ctx: Context, input: z.infer<typeof addItemInput>): Promise<Cart> {
   const cart = cartOf(ctx, true)!;
-  return setLine(ctx, cart, input.variantId, (current) => current + input.quantity, { mustExist: false });
+  return setLine(ctx, cart, input.variantId, { add: input.quantity }, { mustExist: false });
 }
 
 export async function updateItem(ctx: Context, input: z.infer<typeof updateItemInput>): Promise<Cart> {
@@ -337,7 +342,7 @@ export async function updateItem(ctx: Context, input: z.infer<typeof updateItemI
       throw new NotFound("This item is not in the cart", { variantId: ["This item is not in the cart"] });
     return removeItem(ctx, input);
   }
-  return setLine(ctx, cart, input.variantId, () => input.quantity, { mustExist: true });
+  return setLine(ctx, cart, input.variantId, { set: input.quantity }, { mustExist: true });
 }
 
 export async function removeItem(ctx: Context, input: z.infer<typeof removeItemInput>): Promise<Cart> {
