@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 
 import { DocumentLinks } from "~/components/document-links";
+import { OrderHistory } from "~/components/order-history";
 import { OrderTransition } from "~/components/order-transition";
 import { Badge, Card, Details, PageHeader, Td, TableCard, Th } from "~/components/ui";
 import { formatDateTime } from "~/lib/format";
@@ -82,28 +83,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
                 ))}
               </tbody>
             </TableCard>
-            <TableCard caption={`History of ${vo.number}`}>
-              <thead>
-                <tr>
-                  <Th>When</Th>
-                  <Th>From</Th>
-                  <Th>To</Th>
-                  <Th>By</Th>
-                  <Th>Reason</Th>
-                </tr>
-              </thead>
-              <tbody>
-                {vo.events.map((event) => (
-                  <tr key={event.id}>
-                    <Td className="whitespace-nowrap text-slate-500">{formatDateTime(event.createdAt)}</Td>
-                    <Td>{event.fromStatus ?? "—"}</Td>
-                    <Td>{event.toStatus}</Td>
-                    <Td>{event.actorRole ?? "—"}</Td>
-                    <Td>{event.reason ?? ""}</Td>
-                  </tr>
-                ))}
-              </tbody>
-            </TableCard>
+            <OrderHistory caption={`History of ${vo.number}`} events={vo.events} />
           </div>
         </Card>
       ))}

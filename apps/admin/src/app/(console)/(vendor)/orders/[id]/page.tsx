@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 
 import { EmptyState } from "@ultramarket/ui";
 import { DocumentLinks } from "~/components/document-links";
+import { OrderHistory } from "~/components/order-history";
 import { OrderTransition } from "~/components/order-transition";
 import { Badge, Card, Details, PageHeader, Td, TableCard, Th } from "~/components/ui";
 import type { SearchParams } from "~/lib/format";
@@ -138,28 +139,7 @@ export default async function VendorOrderPage({ params, searchParams }: { params
           </tbody>
         </TableCard>
       ) : null}
-      <TableCard caption="History" testId="order-history">
-        <thead>
-          <tr>
-            <Th>When</Th>
-            <Th>From</Th>
-            <Th>To</Th>
-            <Th>By</Th>
-            <Th>Reason</Th>
-          </tr>
-        </thead>
-        <tbody>
-          {order.events.map((event) => (
-            <tr key={event.id}>
-              <Td className="whitespace-nowrap text-slate-500">{formatDateTime(event.createdAt)}</Td>
-              <Td>{event.fromStatus ?? "—"}</Td>
-              <Td>{event.toStatus}</Td>
-              <Td>{event.actorRole ?? "—"}</Td>
-              <Td>{event.reason ?? ""}</Td>
-            </tr>
-          ))}
-        </tbody>
-      </TableCard>
+      <OrderHistory caption="History" events={order.events} testId="order-history" />
     </div>
   );
 }
