@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, lt, lte } from "drizzle-orm";
 
 import { schema } from "@ultramarket/db";
+import { pageByLastId } from "../core/cursor";
 import type { Context } from "../core/context";
 
 export const AUDIT_ACTIONS = [
@@ -97,6 +98,5 @@ export async function listAudit(
     .where(and(...conditions))
     .orderBy(desc(auditLog.id))
     .limit(input.limit + 1);
-  const page = rows.slice(0, input.limit);
-  return { items: page, nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null };
+  return pageByLastId(rows, input.limit);
 }

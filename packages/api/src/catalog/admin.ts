@@ -4,6 +4,7 @@ import type { z } from "zod";
 import type { ProductStatus } from "@ultramarket/db";
 import { newId, schema } from "@ultramarket/db";
 import { recordAudit } from "../audit/service";
+import { pageByLastId } from "../core/cursor";
 import type { Context, UserSession } from "../core/context";
 import { withTransaction } from "../core/context";
 import { Conflict, InvalidState, NotFound, ValidationFailed } from "../core/errors";
@@ -38,8 +39,7 @@ export async function reviewQueue(ctx: Pick<Context, "db">, input: z.infer<typeo
     )
     .orderBy(desc(products.id))
     .limit(input.limit + 1);
-  const page = rows.slice(0, input.limit);
-  return { items: page, nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null };
+  return pageByLastId(rows, input.limit);
 }
 
 /** Approve, reject (with a reason) or unpublish (with a reason); every decision is audited. */

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import type { ProductStatus } from "@ultramarket/db";
 import { LOCALES, schema } from "@ultramarket/db";
 import { recordAudit } from "../audit/service";
+import { pageByLastId } from "../core/cursor";
 import type { Context, VendorContext } from "../core/context";
 import { withTransaction } from "../core/context";
 import type { FieldErrors } from "../core/errors";
@@ -292,8 +293,7 @@ export async function listProductsFor(
     )
     .orderBy(desc(products.id))
     .limit(input.limit + 1);
-  const page = rows.slice(0, input.limit);
-  return { items: page, nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null };
+  return pageByLastId(rows, input.limit);
 }
 
 async function moveStatus(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { decodeCursor, encodeCursor } from "./cursor";
+import { decodeCursor, encodeCursor, pageByLastId } from "./cursor";
 import { ValidationFailed } from "./errors";
 
 describe("keyset cursor", () => {
@@ -13,5 +13,16 @@ describe("keyset cursor", () => {
     for (const raw of ["not-base64!!", Buffer.from('{"v":1,"id":"x"}').toString("base64url"), Buffer.from("[]").toString("base64url")]) {
       expect(() => decodeCursor(raw)).toThrow(ValidationFailed);
     }
+  });
+});
+
+describe("pageByLastId", () => {
+  const rows = [{ id: "a" }, { id: "b" }, { id: "c" }];
+  it("shows `limit` rows and points past the last one when more were read", () => {
+    expect(pageByLastId(rows, 2)).toEqual({ items: [{ id: "a" }, { id: "b" }], nextCursor: "b" });
+  });
+  it("has no next page when no extra row was read", () => {
+    expect(pageByLastId(rows, 3)).toEqual({ items: rows, nextCursor: null });
+    expect(pageByLastId([], 3)).toEqual({ items: [], nextCursor: null });
   });
 });

@@ -15,3 +15,12 @@ export function decodeCursor(raw: string): Cursor {
     throw new ValidationFailed("Invalid cursor", { cursor: ["This page link is no longer valid"] });
   }
 }
+
+/**
+ * A page of rows read with one row more than `limit` (to know whether more follow), the next cursor being the last
+ * shown row's id: for lists in id order.
+ */
+export function pageByLastId<T extends { id: string }>(rows: T[], limit: number): { items: T[]; nextCursor: string | null } {
+  const items = rows.slice(0, limit);
+  return { items, nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
+}

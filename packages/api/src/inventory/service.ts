@@ -2,6 +2,7 @@ import { and, asc, desc, eq, lt, sql } from "drizzle-orm";
 import type { z } from "zod";
 
 import { schema } from "@ultramarket/db";
+import { pageByLastId } from "../core/cursor";
 import type { VendorContext } from "../core/context";
 import { withTransaction } from "../core/context";
 import { NotFound } from "../core/errors";
@@ -75,8 +76,7 @@ export async function stockMovementsOf(ctx: VendorContext, input: z.infer<typeof
     .where(and(eq(stockMovements.variantId, input.variantId), input.cursor ? lt(stockMovements.id, input.cursor) : undefined))
     .orderBy(desc(stockMovements.id))
     .limit(input.limit + 1);
-  const page = rows.slice(0, input.limit);
-  return { items: page, nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null };
+  return pageByLastId(rows, input.limit);
 }
 
 /** Reservations of one of the vendor's variants (newest first), with the vendor order each holds stock for. */
@@ -105,8 +105,7 @@ export async function reservationsOf(ctx: VendorContext, input: z.infer<typeof r
     )
     .orderBy(desc(stockReservations.id))
     .limit(input.limit + 1);
-  const page = rows.slice(0, input.limit);
-  return { items: page, nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null };
+  return pageByLastId(rows, input.limit);
 }
 
 /** Sets (or clears) the level below which a reservation alerts the vendor about a variant's stock. */

@@ -3,6 +3,7 @@ import type { z } from "zod";
 
 import type { VendorOrderStatus } from "@ultramarket/db";
 import { schema } from "@ultramarket/db";
+import { pageByLastId } from "../core/cursor";
 import type { Context, UserSession, VendorContext } from "../core/context";
 import { withTransaction } from "../core/context";
 import { NotFound } from "../core/errors";
@@ -148,11 +149,6 @@ async function orderDetail(ctx: Context, orderId: string, vendorId?: string) {
   };
 }
 
-function page<T extends { id: string }>(rows: T[], limit: number) {
-  const items = rows.slice(0, limit);
-  return { items, nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
-}
-
 /** The shopper's own orders, newest first. */
 export async function listMyOrders(ctx: ShopperContext, input: z.infer<typeof listOrdersInput>) {
   const rows = await ctx.db
@@ -161,7 +157,7 @@ export async function listMyOrders(ctx: ShopperContext, input: z.infer<typeof li
     .where(and(eq(orders.customerId, ctx.session.userId), input.cursor ? lt(orders.id, input.cursor) : undefined))
     .orderBy(desc(orders.id))
     .limit(input.limit + 1);
-  return page(rows, input.limit);
+  return pageByLastId(rows, input.limit);
 }
 
 export async function getMyOrder(ctx: ShopperContext, input: { orderId: string }) {
@@ -260,7 +256,7 @@ export async function listVendorOrders(ctx: VendorContext, input: z.infer<typeof
     )
     .orderBy(desc(vendorOrders.id))
     .limit(input.limit + 1);
-  return page(rows, input.limit);
+  return pageByLastId(rows, input.limit);
 }
 
 export async function getVendorOrder(ctx: VendorContext, input: { vendorOrderId: string }) {
@@ -323,7 +319,7 @@ export async function adminListOrders(ctx: Context, input: z.infer<typeof adminL
     )
     .orderBy(desc(vendorOrders.id))
     .limit(input.limit + 1);
-  return page(rows, input.limit);
+  return pageByLastId(rows, input.limit);
 }
 
 export async function adminGetOrder(ctx: Context, input: { orderId: string }) {

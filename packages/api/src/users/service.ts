@@ -8,6 +8,7 @@ import { endSessionsAfterPrivilegeChange } from "../auth/service";
 import { verifyPassword } from "../auth/password";
 import { listSessions, revokeAllSessions, revokeSession } from "../auth/sessions";
 import { revokeRefreshTokens } from "../auth/tokens";
+import { pageByLastId } from "../core/cursor";
 import type { Context, UserSession } from "../core/context";
 import { permissionsOf, withTransaction } from "../core/context";
 import { Forbidden, InvalidState, NotFound, ValidationFailed } from "../core/errors";
@@ -222,8 +223,7 @@ export async function listUsers(ctx: Pick<Context, "db">, input: z.infer<typeof 
     .where(and(...conditions))
     .orderBy(desc(users.id))
     .limit(input.limit + 1);
-  const page = rows.slice(0, input.limit);
-  return { items: page, nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null };
+  return pageByLastId(rows, input.limit);
 }
 
 export async function getUser(ctx: Context, input: { userId: string }) {

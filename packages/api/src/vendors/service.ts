@@ -5,6 +5,7 @@ import type { KycDocument, Locale } from "@ultramarket/db";
 import { newId, schema } from "@ultramarket/db";
 import { recordAudit } from "../audit/service";
 import { endSessionsAfterPrivilegeChange } from "../auth/service";
+import { pageByLastId } from "../core/cursor";
 import type { Context, UserSession } from "../core/context";
 import { withTransaction } from "../core/context";
 import { Conflict, InvalidState, NotFound, ValidationFailed } from "../core/errors";
@@ -135,8 +136,7 @@ export async function listApplications(ctx: Pick<Context, "db">, input: z.infer<
     )
     .orderBy(desc(vendorApplications.id))
     .limit(input.limit + 1);
-  const page = rows.slice(0, input.limit);
-  return { items: page, nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null };
+  return pageByLastId(rows, input.limit);
 }
 
 export async function getApplication(ctx: Pick<Context, "db">, input: { applicationId: string }) {

@@ -2,11 +2,12 @@ import Form from "next/form";
 import Link from "next/link";
 
 import { buttonClass, EmptyState } from "@ultramarket/ui";
-import { SelectField, SubmitButton, TextField } from "@ultramarket/ui/forms";
+import { SelectField, SubmitButton } from "@ultramarket/ui/forms";
+import { OrderFilterFields } from "~/components/order-filter-fields";
 import { Badge, PageHeader, Pager, Td, TableCard, Th } from "~/components/ui";
 import type { SearchParams } from "~/lib/format";
 import { formatDateTime, param, queryString } from "~/lib/format";
-import { dayStart, formatAmount, isOrderStatus, ORDER_STATUSES, STATUS_LABELS, STATUS_TONES } from "~/lib/orders";
+import { dayStart, formatAmount, isOrderStatus, STATUS_LABELS, STATUS_TONES } from "~/lib/orders";
 import { getApi, requireStaff } from "~/server/viewer";
 
 export const metadata = { title: "All orders" };
@@ -46,16 +47,7 @@ export default async function AllOrdersPage({ searchParams }: { searchParams: Se
             </option>
           ))}
         </SelectField>
-        <SelectField label="Status" name="status" defaultValue={status ?? ""} className="w-48">
-          <option value="">Any status</option>
-          {ORDER_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {STATUS_LABELS[s]}
-            </option>
-          ))}
-        </SelectField>
-        <TextField label="Placed from" name="from" type="date" defaultValue={from ?? ""} className="w-44" />
-        <TextField label="Placed to" name="to" type="date" defaultValue={to ?? ""} className="w-44" />
+        <OrderFilterFields status={status} from={from} to={to} />
         <SubmitButton variant="secondary">Filter</SubmitButton>
         {vendorId || status || from || to ? (
           <Link href="/all-orders" className={buttonClass("secondary")}>

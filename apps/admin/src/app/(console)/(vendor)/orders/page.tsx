@@ -2,12 +2,13 @@ import Form from "next/form";
 import Link from "next/link";
 
 import { buttonClass, EmptyState } from "@ultramarket/ui";
-import { SelectField, SubmitButton, TextField } from "@ultramarket/ui/forms";
+import { SubmitButton } from "@ultramarket/ui/forms";
+import { OrderFilterFields } from "~/components/order-filter-fields";
 import { Badge, PageHeader, Pager, Td, TableCard, Th } from "~/components/ui";
 import { VendorPicker } from "~/components/vendor-picker";
 import type { SearchParams } from "~/lib/format";
 import { formatDateTime, param, queryString } from "~/lib/format";
-import { dayStart, formatAmount, isOrderStatus, ORDER_STATUSES, STATUS_LABELS, STATUS_TONES } from "~/lib/orders";
+import { dayStart, formatAmount, isOrderStatus, STATUS_LABELS, STATUS_TONES } from "~/lib/orders";
 import { currentVendor } from "~/server/vendor";
 import { getApi } from "~/server/viewer";
 import { BulkShip } from "./bulk-ship";
@@ -51,16 +52,7 @@ export default async function VendorOrdersPage({ searchParams }: { searchParams:
       <VendorPicker vendors={vendors} current={vendor.id} action="/orders" />
       <Form action="/orders" className="flex flex-wrap items-end gap-3" aria-label="Filter orders">
         {vendors.length > 1 ? <input type="hidden" name="vendor" value={vendor.id} /> : null}
-        <SelectField label="Status" name="status" defaultValue={status ?? ""} className="w-48">
-          <option value="">Any status</option>
-          {ORDER_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {STATUS_LABELS[s]}
-            </option>
-          ))}
-        </SelectField>
-        <TextField label="Placed from" name="from" type="date" defaultValue={from ?? ""} className="w-44" />
-        <TextField label="Placed to" name="to" type="date" defaultValue={to ?? ""} className="w-44" />
+        <OrderFilterFields status={status} from={from} to={to} />
         <SubmitButton variant="secondary">Filter</SubmitButton>
         {status || from || to ? (
           <Link href="/orders" className={buttonClass("secondary")}>
