@@ -1,6 +1,6 @@
 import type { ChildProcess } from "node:child_process";
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -130,4 +130,46 @@ export function table(results: LoadResult[]): string {
   return ["| server | req/s | p50 ms | p99 ms | peak RSS MiB | errors | non-2xx |", "|---|---:|---:|---:|---:|---:|---:|", ...rows].join(
     "\n",
   );
+}
+
+/** CPU seconds used so far by the machine's processes, summed per kind (from /proc; Linux only). */
+export function cpuSecondsByKind(kinds: { serverPids: number[] }): Map<string, number> {
+  const ticksPerSecond = 100;
+  const totals = new Map<string, number>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+    } catch {
+      continue; // the process ended while we looked
+    }
+    const close = stat.lastIndexOf(")");
+    const command = stat.slice(stat.indexOf("(") + 1, close);
+    const fields = stat.slice(close + 2).split(" ");
+    const seconds = (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+    const pid = Number(entry);
+    const kind =
+      pid === process.pid
+        ? "load generator"
+        : kinds.serverPids.includes(pid)
+          ? "app server"
+          : command.startsWith("postgres")
+            ? "PostgreSQL"
+            : command.startsWith("redis")
+              ? "Redis"
+              : "other";
+    totals.set(kind, (totals.get(kind) ?? 0) + seconds);
+  }
+  return totals;
+}
+
+/** CPU milliseconds per operation for each kind of process between two `cpuSecondsByKind` readings. */
+export function cpuPerOperation(before: Map<string, number>, after: Map<string, number>, operations: number): string {
+  return [...after.entries()]
+    .map(([kind, seconds]) => [kind, ((seconds - (before.get(kind) ?? 0)) * 1000) / operations] as const)
+    .filter(([, ms]) => ms >= 0.005)
+    .sort((a, b) => b[1] - a[1])
+    .map(([kind, ms]) => `${kind} ${ms.toFixed(2)}`)
+    .join(", ");
 }

@@ -112,8 +112,9 @@ interface VariantRow extends Omit<VariantNow, "priceAmount" | "available" | "pur
 /**
  * Current price, stock and sellability of variants (published product of an active vendor).
  * The busiest read of cart and checkout, so one statement text for any number of ids,
- * prepared per connection (outside transactions): Postgres plans it once, and no query is
- * built per call (docs/benchmarks.md, bench:checkout).
+ * prepared per connection: Postgres plans it once (the ids pass through a sub-select so the
+ * generic plan is chosen; see preparedRows), and no query is built per call
+ * (docs/benchmarks.md, bench:checkout).
  */
 export async function variantsNow(ctx: Context, variantIds: string[]): Promise<Map<string, VariantNow>> {
   if (variantIds.length === 0) return new Map();
@@ -125,7 +126,7 @@ export async function variantsNow(ctx: Context, variantIds: string[]): Promise<M
                p.status as "productStatus", v.status as "vendorStatus",
                coalesce((select sum(s.on_hand - s.reserved) from stock_levels s where s.variant_id = pv.id), 0)::int as available
         from product_variants pv join products p on p.id = pv.product_id join vendors v on v.id = pv.vendor_id
-        where pv.id = any(${`{${variantIds.join(",")}}`}::uuid[])`,
+        where pv.id = any((select ${`{${variantIds.join(",")}}`}::uuid[])::uuid[])`,
   );
   return new Map(
     rows.map(({ productStatus, vendorStatus, ...row }) => [

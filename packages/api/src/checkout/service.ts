@@ -3,18 +3,22 @@ import { and, eq, lt, sql } from "drizzle-orm";
 import type { z } from "zod";
 
 import type { LocalizedText } from "@ultramarket/db";
-import { schema } from "@ultramarket/db";
+import { newId, schema } from "@ultramarket/db";
+import type { StoredLine, VariantNow } from "../cart/service";
 import { emptyUserCart, userCartLines, variantsNow } from "../cart/service";
 import type { Context, UserSession } from "../core/context";
 import { withTransaction } from "../core/context";
 import type { FieldErrors } from "../core/errors";
 import { Conflict, DomainError, NotFound, OutOfStock, ValidationFailed } from "../core/errors";
-import { reserveStock } from "../inventory/reservations";
+import type { LockedLevel, ReservationPlan } from "../inventory/reservations";
+import { alertLowStock, lockStockStatement, planReservation, reservationWrites } from "../inventory/reservations";
+import { pipeline } from "../core/pipeline";
 import { orderPlacedJob } from "../jobs/definitions/order-notifications";
 import { paymentProvider } from "../payments/provider";
 import type { PaymentStart } from "../payments/provider";
 import { quoteShipping } from "../shipping/quote";
-import { activeMethodsOf } from "../shipping/service";
+import type { ShippingMethod } from "../shipping/service";
+import { activeMethodsForVariants } from "../shipping/service";
 import { commission, includedVat, orderNumber, VAT_RATE_BPS } from "./pricing";
 import type { placeOrderInput, startCheckoutInput } from "./schema";
 import { IDEMPOTENCY_KEY } from "./schema";
@@ -74,26 +78,53 @@ export interface CheckoutQuote {
   problems: FieldErrors;
 }
 
+type Address = typeof addresses.$inferSelect;
+
+/** What a quote is computed from: the shopper's address, the cart's variants as they are now, and their vendors' shipping methods. */
+interface QuoteInputs {
+  address: Address | undefined;
+  now: Map<string, VariantNow>;
+  methods: ShippingMethod[];
+}
+
+/** The quote's three reads, sent together (independent of each other): one round trip's wait instead of three. */
+async function loadQuoteInputs(ctx: Context, userId: string, addressId: string, variantIds: string[]): Promise<QuoteInputs> {
+  const [address, now, methods] = await Promise.all([
+    ctx.db
+      .select()
+      .from(addresses)
+      .where(and(eq(addresses.id, addressId), eq(addresses.userId, userId)))
+      .then((rows) => rows[0]),
+    variantsNow(ctx, variantIds),
+    activeMethodsForVariants(ctx, variantIds),
+  ]);
+  return { address, now, methods };
+}
+
 async function buildQuote(
   ctx: Context,
   userId: string,
   input: { addressId: string; shipping: { vendorId: string; methodId: string }[] },
 ): Promise<CheckoutQuote> {
-  const [address] = await ctx.db
-    .select()
-    .from(addresses)
-    .where(and(eq(addresses.id, input.addressId), eq(addresses.userId, userId)));
-  if (!address) throw new NotFound("Address not found", { addressId: ["Choose one of your addresses"] });
-
   const stored = await userCartLines(ctx, userId);
-  const problems: FieldErrors = {};
-  if (stored.length === 0) problems.cart = ["The cart is empty"];
-  const now = await variantsNow(
+  const inputs = await loadQuoteInputs(
     ctx,
+    userId,
+    input.addressId,
     stored.map((line) => line.variantId),
   );
-  const vendorIds = [...new Set([...now.values()].map((variant) => variant.vendorId))];
-  const methods = await activeMethodsOf(ctx, vendorIds);
+  return priceQuote(inputs, stored, input);
+}
+
+/** Prices the cart's lines per vendor with VAT and shipping, and lists what stops the order. Pure. */
+function priceQuote(
+  { address, now, methods }: QuoteInputs,
+  stored: StoredLine[],
+  input: { shipping: { vendorId: string; methodId: string }[] },
+): CheckoutQuote {
+  if (!address) throw new NotFound("Address not found", { addressId: ["Choose one of your addresses"] });
+  const problems: FieldErrors = {};
+  if (stored.length === 0) problems.cart = ["The cart is empty"];
   const chosen = new Map(input.shipping.map((choice) => [choice.vendorId, choice.methodId]));
 
   const groups = new Map<string, QuoteGroup>();
@@ -257,10 +288,16 @@ async function storedResult(ctx: Context, scope: string, key: string, requestHas
 
 /**
  * Places one customer order with one vendor order per vendor, in one transaction:
- * claim the idempotency key → re-price the cart → write the orders (with shipping and a
- * commission snapshot) → reserve stock (summed per variant, locks in a fixed order) → write
- * the lines (with VAT and their warehouse) → record the PENDING events → start the payment (no network) → enqueue the
- * confirmation job → store the response under the key. The cart is emptied after commit.
+ * claim the idempotency key and lock the cart's stock rows → re-price the cart → plan the
+ * reservation → write the order, its vendor orders (with shipping and a commission snapshot),
+ * the ledger movements and reservations, the lines (with VAT and their warehouse), the
+ * PENDING events and the stored response → enqueue the confirmation job. The cart is
+ * emptied after commit.
+ *
+ * The statements go out in two pipelined rounds (core/pipeline.ts): the key claim, the
+ * lock and the quote's reads together, then every write together, so an order costs four
+ * round trips (BEGIN, two rounds, COMMIT) rather than one per statement. The key claim is
+ * sent before the lock: a replay waiting on the first request's key holds no stock rows.
  *
  * A replay with the same key and body returns the stored response; a different body is
  * refused. Replays running at the same time wait on the first one's key row (the insert
@@ -286,12 +323,11 @@ export async function placeOrder(
     shipping: [...body.shipping].sort((a, b) => a.vendorId.localeCompare(b.vendorId)),
   });
 
-  const earlier = await storedResult(ctx, scope, key, requestHash);
-  if (earlier) return earlier;
-
   for (let attempt = 1; ; attempt++) {
     try {
-      const placed = await withTransaction(ctx, (tx) => placeInTransaction(tx, userId, input, { scope, key, requestHash }, hooks));
+      // Read before the transaction: the cart is in the key-value store, and its lines say which stock rows to lock.
+      const stored = await userCartLines(ctx, userId);
+      const placed = await withTransaction(ctx, (tx) => placeInTransaction(tx, userId, input, stored, { scope, key, requestHash }, hooks));
       // The order is committed whatever happens now: a store hiccup emptying the cart must
       // not turn it into an error the shopper would retry with a new key.
       await emptyUserCart(ctx, userId).catch((error: unknown) =>
@@ -300,8 +336,8 @@ export async function placeOrder(
       return placed;
     } catch (error) {
       if (error instanceof KeyTaken) {
-        const stored = await storedResult(ctx, scope, key, requestHash);
-        if (stored) return stored;
+        const earlier = await storedResult(ctx, scope, key, requestHash);
+        if (earlier) return earlier;
         // The holder aborted between our insert and this read; run again.
         continue;
       }
@@ -315,22 +351,40 @@ async function placeInTransaction(
   tx: Context,
   userId: string,
   input: z.infer<typeof placeOrderInput>,
+  stored: StoredLine[],
   idem: { scope: string; key: string; requestHash: string },
   hooks: PlaceOrderHooks,
 ): Promise<PlacedOrder> {
   const step = async (name: PlaceOrderStep) => hooks.afterStep?.(name, tx);
-  const claimed = await tx.db
-    .insert(idempotencyKeys)
-    .values({ scope: idem.scope, key: idem.key, requestHash: idem.requestHash })
-    .onConflictDoNothing()
-    .returning({ key: idempotencyKeys.key });
-  if (claimed.length === 0) throw new KeyTaken();
+  const variantIds = stored.map((line) => line.variantId);
+
+  // Round one: claim the key, then lock the stock rows (in that order on the wire), with the quote's reads beside them.
+  const [[claimed, locked], inputs, [next]] = await Promise.all([
+    pipeline(tx.db, [
+      tx.db
+        .insert(idempotencyKeys)
+        .values({ scope: idem.scope, key: idem.key, requestHash: idem.requestHash })
+        .onConflictDoNothing()
+        .returning({ key: idempotencyKeys.key }),
+      lockStockStatement(variantIds),
+    ]),
+    loadQuoteInputs(tx, userId, input.addressId, variantIds),
+    // The order number and the shopper's language (the order's documents use it).
+    tx.db.execute(
+      sql`select nextval('order_number_seq')::int as n, (select locale from users where id = ${userId}) as locale`,
+    ) as unknown as Promise<{ n: number; locale: string | null }[]>,
+  ]);
+  if (claimed!.length === 0) throw new KeyTaken();
   await step("key-claimed");
 
-  const quote = await buildQuote(tx, userId, input);
-  // Stock shortfalls are left to reserveStock, which checks them under lock and says OUT_OF_STOCK.
+  const quote = priceQuote(inputs, stored, input);
+  // Stock shortfalls are left to the reservation plan, which decides on the locked rows and says OUT_OF_STOCK.
+  const short = (variantId: string) => {
+    const variant = inputs.now.get(variantId);
+    return variant !== undefined && variant.purchasable && variant.available < stored.find((l) => l.variantId === variantId)!.quantity;
+  };
   const blocking = Object.fromEntries(
-    Object.entries(quote.problems).filter(([path, messages]) => !(path.startsWith("lines.") && /stock/i.test(messages.join(" ")))),
+    Object.entries(quote.problems).filter(([path]) => !(path.startsWith("lines.") && short(path.slice("lines.".length)))),
   );
   if (Object.keys(blocking).length > 0) throw new ValidationFailed("The order cannot be placed as it is", blocking);
   if (input.expectedTotalAmount !== undefined && input.expectedTotalAmount !== quote.grandTotalAmount)
@@ -340,81 +394,25 @@ async function placeInTransaction(
   await step("priced");
 
   const now = tx.clock.now();
-  // One round trip for the number and the shopper's language (the order's documents use it).
-  const [next] = (await tx.db.execute(
-    sql`select nextval('order_number_seq')::int as n, (select locale from users where id = ${userId}) as locale`,
-  )) as unknown as [{ n: number; locale: string | null }];
   const number = orderNumber(now.getUTCFullYear(), Number(next!.n));
-  const [order] = await tx.db
-    .insert(orders)
-    .values({
-      number,
-      customerId: userId,
-      status: "PENDING",
-      itemsTotalAmount: quote.itemsTotalAmount,
-      shippingTotalAmount: quote.shippingTotalAmount,
-      vatTotalAmount: quote.vatTotalAmount,
-      grandTotalAmount: quote.grandTotalAmount,
-      paymentMethod: input.paymentMethod,
-      idempotencyKey: idem.key,
-      shippingAddress: {
-        recipientName: quote.address.recipientName,
-        phone: quote.address.phone,
-        region: quote.address.region,
-        city: quote.address.city,
-        street: quote.address.street,
-        ...(quote.address.postalCode ? { postalCode: quote.address.postalCode } : {}),
-      },
-      locale: next!.locale ?? "uz",
-      // The context's clock, not the database's: auto-cancel measures age with the same clock.
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning({ id: orders.id });
-  // Every vendor order in one insert; the rows come back matched by their unique number.
-  const vendorOrderRows = await tx.db
-    .insert(vendorOrders)
-    .values(
-      quote.groups.map((group, index) => ({
-        orderId: order!.id,
-        vendorId: group.vendorId,
-        number: `${number}-${index + 1}`,
-        status: "PENDING" as const,
-        itemsTotalAmount: group.itemsTotalAmount,
-        shippingAmount: group.shipping!.amount,
-        totalAmount: group.totalAmount,
-        vatAmount: group.vatAmount,
-        commissionRateBps: group.commissionRateBps,
-        commissionAmount: commission(group.itemsTotalAmount, group.commissionRateBps),
-        shippingMethodId: group.shipping!.methodId,
-        shippingMethod: `${group.shipping!.kind}: ${group.shipping!.name.uz}`,
-        deliveryMinDays: group.shipping!.minDays,
-        deliveryMaxDays: group.shipping!.maxDays,
-        createdAt: now,
-        updatedAt: now,
-      })),
-    )
-    .returning({ id: vendorOrders.id, number: vendorOrders.number });
-  const idOfNumber = new Map(vendorOrderRows.map((row) => [row.number, row.id]));
+  const orderId = newId();
   const created: PlacedOrder["vendorOrders"] = quote.groups.map((group, index) => ({
-    id: idOfNumber.get(`${number}-${index + 1}`)!,
+    id: newId(),
     number: `${number}-${index + 1}`,
     vendorId: group.vendorId,
     totalAmount: group.totalAmount,
   }));
-  const reserveLines = quote.groups.flatMap((group, index) =>
-    group.lines.map((line) => ({ vendorOrderId: created[index]!.id, variantId: line.variantId, quantity: line.quantity })),
-  );
-
   const autoCancelMinutes = tx.config.orderAutoCancelMinutes ?? 2880;
-  const allocations = await reserveStock(tx, {
-    lines: reserveLines,
-    destinationRegion: quote.address.region,
-    // Cash on delivery: the hold lasts until the vendor confirms, or the order is cancelled.
-    expiresAt: new Date(now.getTime() + autoCancelMinutes * 60_000),
-    reference: `order:${number}`,
-    actorId: userId,
-  }).catch((error: unknown) => {
+  let plan: ReservationPlan;
+  try {
+    plan = planReservation(
+      locked as unknown as LockedLevel[],
+      quote.groups.flatMap((group, index) =>
+        group.lines.map((line) => ({ vendorOrderId: created[index]!.id, variantId: line.variantId, quantity: line.quantity })),
+      ),
+      quote.address.region,
+    );
+  } catch (error) {
     // Same field paths as checkout.start's problems, so the page marks the same lines.
     if (error instanceof OutOfStock)
       throw new OutOfStock(
@@ -422,17 +420,139 @@ async function placeInTransaction(
         Object.fromEntries(Object.entries(error.fieldErrors ?? {}).map(([variantId, messages]) => [`lines.${variantId}`, messages])),
       );
     throw error;
+  }
+  const reservation = reservationWrites(tx, plan, {
+    // Cash on delivery: the hold lasts until the vendor confirms, or the order is cancelled.
+    expiresAt: new Date(now.getTime() + autoCancelMinutes * 60_000),
+    reference: `order:${number}`,
+    actorId: userId,
   });
-  await step("stock-reserved");
+  const payment = await paymentProvider(input.paymentMethod).start(tx, {
+    orderId,
+    number,
+    amount: quote.grandTotalAmount,
+    currency: quote.currency,
+  });
+  const response: PlacedOrder = {
+    orderId,
+    number,
+    status: "PENDING",
+    grandTotalAmount: quote.grandTotalAmount,
+    currency: "UZS",
+    payment: { method: input.paymentMethod, ...payment },
+    vendorOrders: created,
+  };
 
-  // The lines are written after the reservation so that a line served from one warehouse
-  // records it in the same insert; a split line leaves it to the reservations.
-  await tx.db.insert(orderLines).values(
-    quote.groups.flatMap((group, index) =>
+  // Round two: every write, parents before children. The jobs go through the queue's own statements, beside them.
+  const [[, , moved]] = await Promise.all([
+    pipeline(tx.db, [
+      orderInsert(tx, { orderId, number, userId, quote, input, idem, locale: next!.locale ?? "uz", now }),
+      vendorOrdersInsert(tx, { orderId, quote, created, now }),
+      ...reservation.statements,
+      orderLinesInsert(tx, { quote, created, allocations: plan.allocations }),
+      tx.db.insert(orderEvents).values(
+        created.map((vendorOrder) => ({
+          orderId,
+          vendorOrderId: vendorOrder.id,
+          actorId: userId,
+          actorRole: "customer",
+          fromStatus: null,
+          toStatus: "PENDING" as const,
+          reason: "order placed",
+          createdAt: now,
+        })),
+      ),
+      tx.db
+        .update(idempotencyKeys)
+        .set({ orderId, response })
+        .where(and(eq(idempotencyKeys.scope, idem.scope), eq(idempotencyKeys.key, idem.key))),
+    ]),
+    tx.jobs.enqueue(tx.db, orderPlacedJob, { orderId }),
+    alertLowStock(tx, plan),
+  ]);
+  reservation.checkMoved(moved!);
+  for (const name of ["stock-reserved", "order-written", "events-written", "jobs-enqueued", "response-stored"] as const) await step(name);
+  return response;
+}
+
+interface OrderWrite {
+  orderId: string;
+  quote: CheckoutQuote;
+  now: Date;
+}
+
+function orderInsert(
+  tx: Context,
+  o: OrderWrite & {
+    number: string;
+    userId: string;
+    input: z.infer<typeof placeOrderInput>;
+    idem: { key: string };
+    locale: string;
+  },
+) {
+  const { quote } = o;
+  return tx.db.insert(orders).values({
+    id: o.orderId,
+    number: o.number,
+    customerId: o.userId,
+    status: "PENDING",
+    itemsTotalAmount: quote.itemsTotalAmount,
+    shippingTotalAmount: quote.shippingTotalAmount,
+    vatTotalAmount: quote.vatTotalAmount,
+    grandTotalAmount: quote.grandTotalAmount,
+    paymentMethod: o.input.paymentMethod,
+    idempotencyKey: o.idem.key,
+    shippingAddress: {
+      recipientName: quote.address.recipientName,
+      phone: quote.address.phone,
+      region: quote.address.region,
+      city: quote.address.city,
+      street: quote.address.street,
+      ...(quote.address.postalCode ? { postalCode: quote.address.postalCode } : {}),
+    },
+    locale: o.locale,
+    // The context's clock, not the database's: auto-cancel measures age with the same clock.
+    createdAt: o.now,
+    updatedAt: o.now,
+  });
+}
+
+function vendorOrdersInsert(tx: Context, o: OrderWrite & { created: PlacedOrder["vendorOrders"] }) {
+  return tx.db.insert(vendorOrders).values(
+    o.quote.groups.map((group, index) => ({
+      id: o.created[index]!.id,
+      orderId: o.orderId,
+      vendorId: group.vendorId,
+      number: o.created[index]!.number,
+      status: "PENDING" as const,
+      itemsTotalAmount: group.itemsTotalAmount,
+      shippingAmount: group.shipping!.amount,
+      totalAmount: group.totalAmount,
+      vatAmount: group.vatAmount,
+      commissionRateBps: group.commissionRateBps,
+      commissionAmount: commission(group.itemsTotalAmount, group.commissionRateBps),
+      shippingMethodId: group.shipping!.methodId,
+      shippingMethod: `${group.shipping!.kind}: ${group.shipping!.name.uz}`,
+      deliveryMinDays: group.shipping!.minDays,
+      deliveryMaxDays: group.shipping!.maxDays,
+      createdAt: o.now,
+      updatedAt: o.now,
+    })),
+  );
+}
+
+/** A line served from one warehouse records it; a split line leaves it to the reservations. */
+function orderLinesInsert(
+  tx: Context,
+  o: { quote: CheckoutQuote; created: PlacedOrder["vendorOrders"]; allocations: ReservationPlan["allocations"] },
+) {
+  return tx.db.insert(orderLines).values(
+    o.quote.groups.flatMap((group, index) =>
       group.lines.map((line) => {
-        const parts = allocations.filter((a) => a.vendorOrderId === created[index]!.id && a.variantId === line.variantId);
+        const parts = o.allocations.filter((a) => a.vendorOrderId === o.created[index]!.id && a.variantId === line.variantId);
         return {
-          vendorOrderId: created[index]!.id,
+          vendorOrderId: o.created[index]!.id,
           variantId: line.variantId,
           warehouseId: parts.length === 1 ? parts[0]!.warehouseId : null,
           sku: line.sku,
@@ -447,46 +567,6 @@ async function placeInTransaction(
       }),
     ),
   );
-  await step("order-written");
-
-  await tx.db.insert(orderEvents).values(
-    created.map((vendorOrder) => ({
-      orderId: order!.id,
-      vendorOrderId: vendorOrder.id,
-      actorId: userId,
-      actorRole: "customer",
-      fromStatus: null,
-      toStatus: "PENDING",
-      reason: "order placed",
-      createdAt: now,
-    })),
-  );
-  await step("events-written");
-
-  const payment = await paymentProvider(input.paymentMethod).start(tx, {
-    orderId: order!.id,
-    number,
-    amount: quote.grandTotalAmount,
-    currency: quote.currency,
-  });
-  await tx.jobs.enqueue(tx.db, orderPlacedJob, { orderId: order!.id });
-  await step("jobs-enqueued");
-
-  const response: PlacedOrder = {
-    orderId: order!.id,
-    number,
-    status: "PENDING",
-    grandTotalAmount: quote.grandTotalAmount,
-    currency: "UZS",
-    payment: { method: input.paymentMethod, ...payment },
-    vendorOrders: created,
-  };
-  await tx.db
-    .update(idempotencyKeys)
-    .set({ orderId: order!.id, response })
-    .where(and(eq(idempotencyKeys.scope, idem.scope), eq(idempotencyKeys.key, idem.key)));
-  await step("response-stored");
-  return response;
 }
 
 /** Keys are kept 30 days: long enough for any client retry, short enough to keep the table small. */

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { DEMO_PASSWORD, seedDatabase } from "@ultramarket/db/seed";
+import { InvalidState } from "../core/errors";
 import type { TestHarness } from "../testing";
 import { createTestHarness } from "../testing";
+import { applyMovements, moveStock } from "./ledger";
 
 let h: TestHarness;
 type Caller = Awaited<ReturnType<TestHarness["signIn"]>>["caller"];
@@ -190,3 +192,53 @@ describe("bulk price and stock edit", () => {
     expect((await twoVariants())[0]!.price).toBe(a!.price);
   });
 });
+
+describe("the ledger statement", () => {
+  it("moves the rows it may and logs exactly those, leaving a refused row and its ledger untouched", async () => {
+    const [second] = (await h.runtime.sql`
+      select id from warehouses where vendor_id = ${vendorAId} and id <> ${warehouseId} order by created_at limit 1`) as unknown as [
+      { id: string },
+    ];
+    const reservedIn = async (warehouse: string) =>
+      (
+        (await h.runtime
+          .sql`select reserved from stock_levels where variant_id = ${variantId} and warehouse_id = ${warehouse}`) as unknown as [
+          { reserved: number } | undefined,
+        ]
+      )[0]?.reserved ?? 0;
+    const held = await reservedIn(warehouseId);
+    await moveStock(h.runtime.db, { variantId, warehouseId, setOnHand: held + 4, kind: "adjustment", reason: "count", actorId: null });
+    await moveStock(h.runtime.db, {
+      variantId,
+      warehouseId: second!.id,
+      setOnHand: (await reservedIn(second!.id)) + 2,
+      kind: "adjustment",
+      reason: "count",
+      actorId: null,
+    });
+    const movementsBefore = await movementCount();
+    const moved = await applyMovements(h.runtime.db, [
+      { variantId, warehouseId, kind: "reservation", onHandDelta: 0, reservedDelta: 3, reason: "test", actorId: null },
+      // Only 2 free: reserving 5 would break reserved <= on-hand, so this one is refused.
+      { variantId, warehouseId: second!.id, kind: "reservation", onHandDelta: 0, reservedDelta: 5, reason: "test", actorId: null },
+    ]);
+    expect(moved).toEqual([expect.objectContaining({ variantId, warehouseId, onHand: held + 4, reserved: held + 3 })]);
+    expect(await movementCount()).toBe(movementsBefore + 1);
+    expect(await ledgerMatchesCounters()).toBe(true);
+    await applyMovements(h.runtime.db, [
+      { variantId, warehouseId, kind: "release", onHandDelta: 0, reservedDelta: -3, reason: "test", actorId: null },
+    ]);
+  });
+
+  it("refuses two movements of one row in one statement, changing nothing", async () => {
+    const movementsBefore = await movementCount();
+    const movement = { variantId, warehouseId, kind: "receipt" as const, onHandDelta: 1, reservedDelta: 0, reason: "test", actorId: null };
+    await expect(applyMovements(h.runtime.db, [movement, movement])).rejects.toBeInstanceOf(InvalidState);
+    expect(await movementCount()).toBe(movementsBefore);
+  });
+});
+
+async function movementCount(): Promise<number> {
+  const [row] = (await h.runtime.sql`select count(*)::int as n from stock_movements`) as unknown as [{ n: number }];
+  return row.n;
+}

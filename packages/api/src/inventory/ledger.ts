@@ -1,10 +1,12 @@
+import type { SQL } from "drizzle-orm";
 import { and, eq, sql } from "drizzle-orm";
 
 import type { DbExecutor, StockMovementKind } from "@ultramarket/db";
-import { schema } from "@ultramarket/db";
+import { newId, schema } from "@ultramarket/db";
 import { InvalidState } from "../core/errors";
+import { preparedRows } from "../core/prepared";
 
-const { stockLevels, stockMovements } = schema;
+const { stockLevels } = schema;
 
 export interface StockChange {
   variantId: string;
@@ -29,38 +31,65 @@ export interface CounterMovement {
   reference?: string | null;
 }
 
+/** A stock row as the ledger left it. */
+export interface StockLevelRow {
+  variantId: string;
+  warehouseId: string;
+  onHand: number;
+  reserved: number;
+}
+
 /**
- * The one place where stock counters move. One conditional UPDATE moves on-hand and
- * reserved together and only if the result keeps 0 <= reserved <= on-hand; the ledger row
- * is written beside it in the caller's transaction, so counters always equal the ledger's
- * sums. Returns null (and writes nothing) when the condition refuses the change.
+ * The one place where stock counters move. One statement moves each row's on-hand and
+ * reserved together, only where the result keeps 0 <= reserved <= on-hand, and writes a
+ * ledger row for every counter it moved (and none for one it refused), so counters always
+ * equal the ledger's sums. Returns the rows it moved; a refused movement is missing from
+ * them, and the caller decides (a reservation aborts its transaction). Movements must name
+ * distinct (variant, warehouse) rows: one UPDATE cannot move a row twice.
  */
-export async function applyMovement(db: DbExecutor, movement: CounterMovement) {
-  const { onHandDelta, reservedDelta } = movement;
-  const [level] = await db
-    .update(stockLevels)
-    .set({ onHand: sql`${stockLevels.onHand} + ${onHandDelta}`, reserved: sql`${stockLevels.reserved} + ${reservedDelta}` })
-    .where(
-      and(
-        eq(stockLevels.variantId, movement.variantId),
-        eq(stockLevels.warehouseId, movement.warehouseId),
-        sql`${stockLevels.reserved} + ${reservedDelta} >= 0`,
-        sql`${stockLevels.onHand} + ${onHandDelta} >= ${stockLevels.reserved} + ${reservedDelta}`,
-      ),
-    )
-    .returning();
-  if (!level) return null;
-  await db.insert(stockMovements).values({
-    variantId: movement.variantId,
-    warehouseId: movement.warehouseId,
-    kind: movement.kind,
-    onHandDelta,
-    reservedDelta,
-    reason: movement.reason,
-    actorId: movement.actorId,
-    reference: movement.reference ?? null,
-  });
-  return level;
+export async function applyMovements(db: DbExecutor, movements: CounterMovement[]): Promise<StockLevelRow[]> {
+  if (movements.length === 0) return [];
+  return preparedRows<StockLevelRow>(db, movementsStatement(movements));
+}
+
+/** applyMovements' statement, for a caller that pipelines it with its own writes (checkout). */
+export function movementsStatement(movements: CounterMovement[]): SQL {
+  const rows = new Set(movements.map((m) => `${m.variantId}/${m.warehouseId}`));
+  if (rows.size !== movements.length) throw new InvalidState("A stock row can move once per statement");
+  const input = movements.map((m) => ({
+    id: newId(),
+    variant_id: m.variantId,
+    warehouse_id: m.warehouseId,
+    kind: m.kind,
+    on_hand_delta: m.onHandDelta,
+    reserved_delta: m.reservedDelta,
+    reason: m.reason,
+    actor_id: m.actorId,
+    reference: m.reference ?? null,
+  }));
+  return sql`with input as (
+          select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as i(
+            id uuid, variant_id uuid, warehouse_id uuid, kind stock_movement_kind, on_hand_delta int, reserved_delta int,
+            reason text, actor_id uuid, reference text)
+        ), moved as (
+          update stock_levels s
+          set on_hand = s.on_hand + i.on_hand_delta, reserved = s.reserved + i.reserved_delta, updated_at = now()
+          from input i
+          where s.variant_id = i.variant_id and s.warehouse_id = i.warehouse_id
+            and s.reserved + i.reserved_delta >= 0 and s.on_hand + i.on_hand_delta >= s.reserved + i.reserved_delta
+          returning s.variant_id, s.warehouse_id, s.on_hand, s.reserved
+        ), logged as (
+          insert into stock_movements (id, variant_id, warehouse_id, kind, on_hand_delta, reserved_delta, reason, actor_id, reference)
+          select i.id, i.variant_id, i.warehouse_id, i.kind, i.on_hand_delta, i.reserved_delta, i.reason, i.actor_id, i.reference
+          from input i join moved m on m.variant_id = i.variant_id and m.warehouse_id = i.warehouse_id
+        )
+        select variant_id as "variantId", warehouse_id as "warehouseId", on_hand as "onHand", reserved from moved`;
+}
+
+/** applyMovements for one row: the row as moved, or null (nothing written) when the condition refused it. */
+export async function applyMovement(db: DbExecutor, movement: CounterMovement): Promise<StockLevelRow | null> {
+  const [level] = await applyMovements(db, [movement]);
+  return level ?? null;
 }
 
 /**

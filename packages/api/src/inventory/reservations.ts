@@ -1,13 +1,15 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import type { SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 
-import { schema } from "@ultramarket/db";
+import { newId, schema } from "@ultramarket/db";
 import type { Context } from "../core/context";
 import { InvalidState, NotFound, OutOfStock } from "../core/errors";
+import type { PipelinedStatement } from "../core/pipeline";
 import { regionDistanceKm } from "../geo/distance";
 import { lowStockAlertJob } from "../jobs/definitions/low-stock";
-import { applyMovement, moveStock } from "./ledger";
+import { applyMovement, moveStock, movementsStatement } from "./ledger";
 
-const { stockLevels, stockReservations, productVariants, warehouses } = schema;
+const { stockLevels, stockReservations, warehouses } = schema;
 
 export interface ReserveLine {
   vendorOrderId: string;
@@ -23,7 +25,7 @@ export interface Allocation {
   quantity: number;
 }
 
-interface LockedLevel {
+export interface LockedLevel {
   variantId: string;
   warehouseId: string;
   onHand: number;
@@ -63,127 +65,117 @@ export function allocate(
 }
 
 /**
- * Reserves stock for the lines of an order inside the caller's transaction.
- *
- * - Quantities are summed per variant first, so two lines of one variant are checked as one.
- * - Every stock row of every variant involved is locked in one statement ordered by
- *   (variant id, warehouse id). All reservers lock in that global order, so two checkouts
- *   holding the same variants in opposite cart order wait for each other instead of
- *   deadlocking; allocation then works on rows nobody else can change.
- * - Each counter still moves through `applyMovement`'s conditional UPDATE and writes a
- *   `reservation` ledger row; a reservation row records what each vendor order holds.
- * - Throws OutOfStock (naming every short variant in fieldErrors) and changes nothing
- *   when any variant cannot be covered: the caller's transaction is rolled back.
- * - Crossing a variant's low-stock threshold enqueues an alert in the same transaction.
+ * Locks every stock row of the given variants, in the global (variant id, warehouse id)
+ * order that all reservers use, so two checkouts holding the same variants in opposite cart
+ * order wait for each other instead of deadlocking. Reads each row's warehouse region and
+ * the variant's vendor and low-stock threshold in the same statement.
  */
-export async function reserveStock(
-  ctx: Context,
-  input: { lines: ReserveLine[]; destinationRegion: string; expiresAt: Date | null; reference: string; actorId: string | null },
-): Promise<Allocation[]> {
+export function lockStockStatement(variantIds: string[]): SQL {
+  return sql`select s.variant_id as "variantId", s.warehouse_id as "warehouseId", s.on_hand as "onHand", s.reserved,
+                    w.region, v.vendor_id as "vendorId", v.low_stock_threshold as "lowStockThreshold"
+             from stock_levels s join warehouses w on w.id = s.warehouse_id join product_variants v on v.id = s.variant_id
+             where s.variant_id = any((select ${`{${[...variantIds].sort().join(",")}}`}::uuid[])::uuid[])
+             order by s.variant_id, s.warehouse_id
+             for update of s`;
+}
+
+export interface ReservationPlan {
+  allocations: Allocation[];
+  /** Quantity per variant (lines of one variant summed), for the low-stock check. */
+  perVariant: Map<string, { vendorOrderId: string; quantity: number }>;
+  locked: LockedLevel[];
+}
+
+/**
+ * Decides where each line's stock comes from, on rows already locked: quantities are summed
+ * per variant first (two lines of one variant are checked as one), then `allocate` picks
+ * the warehouses. Throws OutOfStock naming every short variant; pure otherwise.
+ */
+export function planReservation(locked: LockedLevel[], lines: ReserveLine[], destinationRegion: string): ReservationPlan {
   const perVariant = new Map<string, { vendorOrderId: string; quantity: number }>();
-  for (const line of input.lines) {
+  for (const line of lines) {
     const entry = perVariant.get(line.variantId);
     if (entry && entry.vendorOrderId !== line.vendorOrderId) throw new InvalidState("A variant belongs to one vendor order");
     perVariant.set(line.variantId, { vendorOrderId: line.vendorOrderId, quantity: (entry?.quantity ?? 0) + line.quantity });
   }
-  const variantIds = [...perVariant.keys()].sort();
-  if (variantIds.length === 0) return [];
-
-  const locked = (await ctx.db
-    .select({
-      variantId: stockLevels.variantId,
-      warehouseId: stockLevels.warehouseId,
-      onHand: stockLevels.onHand,
-      reserved: stockLevels.reserved,
-      region: warehouses.region,
-      vendorId: productVariants.vendorId,
-      lowStockThreshold: productVariants.lowStockThreshold,
-    })
-    .from(stockLevels)
-    .innerJoin(warehouses, eq(warehouses.id, stockLevels.warehouseId))
-    .innerJoin(productVariants, eq(productVariants.id, stockLevels.variantId))
-    .where(inArray(stockLevels.variantId, variantIds))
-    .orderBy(asc(stockLevels.variantId), asc(stockLevels.warehouseId))
-    .for("update", { of: stockLevels })) as LockedLevel[];
-
-  const plan: { variantId: string; vendorOrderId: string; warehouseId: string; quantity: number }[] = [];
+  const allocations: Allocation[] = [];
   const short: Record<string, string[]> = {};
-  for (const variantId of variantIds) {
+  for (const variantId of [...perVariant.keys()].sort()) {
     const { vendorOrderId, quantity } = perVariant.get(variantId)!;
     const levels = locked.filter((level) => level.variantId === variantId);
-    const parts = allocate(levels, quantity, input.destinationRegion);
+    const parts = allocate(levels, quantity, destinationRegion);
     if (!parts) {
       const available = levels.reduce((sum, level) => sum + level.onHand - level.reserved, 0);
       short[variantId] = [available > 0 ? `Only ${available} left in stock` : "Out of stock"];
       continue;
     }
-    for (const part of parts) plan.push({ variantId, vendorOrderId, ...part });
+    for (const part of parts) allocations.push({ reservationId: newId(), vendorOrderId, variantId, ...part });
   }
   if (Object.keys(short).length > 0) throw new OutOfStock("Some items are no longer in stock in the quantity asked", short);
+  return { allocations, perVariant, locked };
+}
 
-  const allocations: Allocation[] = [];
-  for (const part of plan) {
-    const level = await applyMovement(ctx.db, {
-      variantId: part.variantId,
-      warehouseId: part.warehouseId,
-      kind: "reservation",
-      onHandDelta: 0,
-      reservedDelta: part.quantity,
-      reason: "order placed",
-      actorId: input.actorId,
-      reference: input.reference,
-    });
-    // The rows are locked, so this cannot happen; if it ever does, refuse rather than oversell.
-    if (!level) throw new OutOfStock("Stock changed while it was being reserved", { [part.variantId]: ["Out of stock"] });
-    allocations.push({ reservationId: "", ...part });
-  }
-  const rows = await ctx.db
-    .insert(stockReservations)
-    .values(
-      allocations.map((a) => ({
+/**
+ * The writes of a planned reservation, to pipeline in the caller's transaction after its
+ * vendor orders exist: each counter moves through the ledger (one `reservation` movement
+ * per row) and a reservation row records what each vendor order holds. `checkMoved` must
+ * be given the ledger statement's rows (the first result); it refuses a row the ledger did
+ * not move, which the locks make impossible, rather than oversell.
+ */
+export function reservationWrites(
+  ctx: Context,
+  plan: ReservationPlan,
+  options: { expiresAt: Date | null; reference: string; actorId: string | null },
+) {
+  const statements: PipelinedStatement[] = [
+    movementsStatement(
+      plan.allocations.map((a) => ({
+        variantId: a.variantId,
+        warehouseId: a.warehouseId,
+        kind: "reservation" as const,
+        onHandDelta: 0,
+        reservedDelta: a.quantity,
+        reason: "order placed",
+        actorId: options.actorId,
+        reference: options.reference,
+      })),
+    ),
+    ctx.db.insert(stockReservations).values(
+      plan.allocations.map((a) => ({
+        id: a.reservationId,
         vendorOrderId: a.vendorOrderId,
         variantId: a.variantId,
         warehouseId: a.warehouseId,
         quantity: a.quantity,
-        expiresAt: input.expiresAt,
+        expiresAt: options.expiresAt,
       })),
-    )
-    .returning({ id: stockReservations.id });
-  rows.forEach((row, index) => (allocations[index]!.reservationId = row.id));
-
-  await alertLowStock(ctx, variantIds, locked, perVariant);
-  return allocations;
+    ),
+  ];
+  const checkMoved = (moved: unknown[]) => {
+    // The rows are locked, so this cannot happen; if it ever does, refuse rather than oversell.
+    if (moved.length !== plan.allocations.length)
+      throw new OutOfStock("Stock changed while it was being reserved", { [plan.allocations[0]!.variantId]: ["Out of stock"] });
+  };
+  return { statements, checkMoved };
 }
 
-async function alertLowStock(
-  ctx: Context,
-  variantIds: string[],
-  lockedBefore: LockedLevel[],
-  reservedNow: Map<string, { quantity: number }>,
-): Promise<void> {
-  const thresholds = variantIds.flatMap((id) => {
-    const level = lockedBefore.find((l) => l.variantId === id && l.lowStockThreshold !== null);
-    return level ? [{ id, vendorId: level.vendorId, threshold: level.lowStockThreshold }] : [];
-  });
-  for (const variant of thresholds) {
-    const before = lockedBefore
-      .filter((level) => level.variantId === variant.id)
-      .reduce((sum, level) => sum + level.onHand - level.reserved, 0);
-    const after = before - (reservedNow.get(variant.id)?.quantity ?? 0);
-    if (before >= variant.threshold! && after < variant.threshold!) {
-      await ctx.jobs.enqueue(ctx.db, lowStockAlertJob, {
-        vendorId: variant.vendorId,
-        variantId: variant.id,
-        available: after,
-        threshold: variant.threshold!,
-      });
-    }
+/** Enqueues an alert to the vendor for each variant this reservation took below its low-stock threshold. */
+export async function alertLowStock(ctx: Context, plan: ReservationPlan): Promise<void> {
+  const { locked, perVariant } = plan;
+  for (const variantId of [...perVariant.keys()].sort()) {
+    const level = locked.find((l) => l.variantId === variantId && l.lowStockThreshold !== null);
+    if (!level) continue;
+    const threshold = level.lowStockThreshold!;
+    const before = locked.filter((l) => l.variantId === variantId).reduce((sum, l) => sum + l.onHand - l.reserved, 0);
+    const after = before - perVariant.get(variantId)!.quantity;
+    if (before >= threshold && after < threshold)
+      await ctx.jobs.enqueue(ctx.db, lowStockAlertJob, { vendorId: level.vendorId, variantId, available: after, threshold });
   }
 }
 
 async function lockActiveReservations(ctx: Context, vendorOrderId: string) {
   // Lock the stock rows first, in the global (variant, warehouse) order, then read the
-  // reservations: the same order reserveStock uses, so release and reserve never deadlock.
+  // reservations: the order lockStockStatement uses, so release and reserve never deadlock.
   const reservations = await ctx.db
     .select()
     .from(stockReservations)

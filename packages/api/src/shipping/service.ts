@@ -6,7 +6,7 @@ import type { Context, VendorContext } from "../core/context";
 import { NotFound } from "../core/errors";
 import type { createShippingMethodInput, shippingMethodIdInput, updateShippingMethodInput } from "./schema";
 
-const { shippingMethods } = schema;
+const { productVariants, shippingMethods } = schema;
 
 export type ShippingMethod = typeof shippingMethods.$inferSelect;
 
@@ -53,12 +53,16 @@ export async function deleteShippingMethod(ctx: VendorContext, input: z.infer<ty
   return { deleted: true };
 }
 
-/** Active methods of several vendors, for checkout. */
-export async function activeMethodsOf(ctx: Context, vendorIds: string[]): Promise<ShippingMethod[]> {
-  if (vendorIds.length === 0) return [];
+/** The active methods of the vendors selling these variants: checkout reads them beside the variants, not after. */
+export async function activeMethodsForVariants(ctx: Context, variantIds: string[]): Promise<ShippingMethod[]> {
+  if (variantIds.length === 0) return [];
+  const vendorsOfVariants = ctx.db
+    .select({ vendorId: productVariants.vendorId })
+    .from(productVariants)
+    .where(inArray(productVariants.id, variantIds));
   return ctx.db
     .select()
     .from(shippingMethods)
-    .where(and(inArray(shippingMethods.vendorId, vendorIds), eq(shippingMethods.active, true)))
+    .where(and(inArray(shippingMethods.vendorId, vendorsOfVariants), eq(shippingMethods.active, true)))
     .orderBy(asc(shippingMethods.position), asc(shippingMethods.id));
 }
