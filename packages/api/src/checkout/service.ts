@@ -17,13 +17,13 @@ import { orderPlacedJob } from "../jobs/definitions/order-notifications";
 import { paymentProvider } from "../payments/provider";
 import type { PaymentStart } from "../payments/provider";
 import { quoteShipping } from "../shipping/quote";
-import type { ShippingMethod } from "../shipping/service";
-import { activeMethodsForVariants } from "../shipping/service";
+import { preparedRows } from "../core/prepared";
+import type { ShippingMethodRates } from "../shipping/quote";
 import { commission, includedVat, orderNumber, VAT_RATE_BPS } from "./pricing";
 import type { placeOrderInput, startCheckoutInput } from "./schema";
 import { IDEMPOTENCY_KEY } from "./schema";
 
-const { addresses, idempotencyKeys, orderEvents, orderLines, orders, vendorOrders } = schema;
+const { idempotencyKeys, orderEvents, orderLines, orders, vendorOrders } = schema;
 
 type ShopperContext = Context & { session: UserSession };
 
@@ -78,27 +78,58 @@ export interface CheckoutQuote {
   problems: FieldErrors;
 }
 
-type Address = typeof addresses.$inferSelect;
+interface QuoteAddress {
+  id: string;
+  recipientName: string;
+  phone: string;
+  region: string;
+  city: string;
+  street: string;
+  postalCode: string | null;
+}
+
+type QuoteShippingMethod = ShippingMethodRates & {
+  id: string;
+  vendorId: string;
+  name: LocalizedText;
+  minDays: number;
+  maxDays: number;
+  pickupAddress: string | null;
+};
 
 /** What a quote is computed from: the shopper's address, the cart's variants as they are now, and their vendors' shipping methods. */
 interface QuoteInputs {
-  address: Address | undefined;
+  address: QuoteAddress | null;
   now: Map<string, VariantNow>;
-  methods: ShippingMethod[];
+  methods: QuoteShippingMethod[];
 }
 
-/** The quote's three reads, sent together (independent of each other): one round trip's wait instead of three. */
+/**
+ * The quote's reads: the variants (the cart's statement) beside one statement for the
+ * address and the active shipping methods of the variants' vendors. Both are prepared per
+ * connection, and they do not wait for each other.
+ */
 async function loadQuoteInputs(ctx: Context, userId: string, addressId: string, variantIds: string[]): Promise<QuoteInputs> {
-  const [address, now, methods] = await Promise.all([
-    ctx.db
-      .select()
-      .from(addresses)
-      .where(and(eq(addresses.id, addressId), eq(addresses.userId, userId)))
-      .then((rows) => rows[0]),
+  const [now, [context]] = await Promise.all([
     variantsNow(ctx, variantIds),
-    activeMethodsForVariants(ctx, variantIds),
+    preparedRows<{ address: QuoteAddress | null; methods: QuoteShippingMethod[] }>(
+      ctx.db,
+      sql`select
+            (select json_build_object('id', a.id, 'recipientName', a.recipient_name, 'phone', a.phone, 'region', a.region,
+                                      'city', a.city, 'street', a.street, 'postalCode', a.postal_code)
+             from addresses a where a.id = ${addressId} and a.user_id = ${userId}) as address,
+            (select coalesce(json_agg(json_build_object(
+                      'id', m.id, 'vendorId', m.vendor_id, 'kind', m.kind, 'name', m.name, 'regions', m.regions,
+                      'rateType', m.rate_type, 'baseAmount', m.base_amount, 'perKgAmount', m.per_kg_amount,
+                      'freeOverAmount', m.free_over_amount, 'minDays', m.min_days, 'maxDays', m.max_days,
+                      'pickupAddress', m.pickup_address, 'active', m.active) order by m.position, m.id), '[]')
+             from shipping_methods m
+             where m.active and m.vendor_id in (
+               select pv.vendor_id from product_variants pv
+               where pv.id = any((select ${`{${variantIds.join(",")}}`}::uuid[])::uuid[]))) as methods`,
+    ),
   ]);
-  return { address, now, methods };
+  return { now, address: context!.address, methods: context!.methods };
 }
 
 async function buildQuote(
@@ -370,9 +401,10 @@ async function placeInTransaction(
     ]),
     loadQuoteInputs(tx, userId, input.addressId, variantIds),
     // The order number and the shopper's language (the order's documents use it).
-    tx.db.execute(
+    preparedRows<{ n: number; locale: string | null }>(
+      tx.db,
       sql`select nextval('order_number_seq')::int as n, (select locale from users where id = ${userId}) as locale`,
-    ) as unknown as Promise<{ n: number; locale: string | null }[]>,
+    ),
   ]);
   if (claimed!.length === 0) throw new KeyTaken();
   await step("key-claimed");

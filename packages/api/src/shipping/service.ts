@@ -6,7 +6,7 @@ import type { Context, VendorContext } from "../core/context";
 import { NotFound } from "../core/errors";
 import type { createShippingMethodInput, shippingMethodIdInput, updateShippingMethodInput } from "./schema";
 
-const { productVariants, shippingMethods } = schema;
+const { shippingMethods } = schema;
 
 export type ShippingMethod = typeof shippingMethods.$inferSelect;
 
@@ -51,18 +51,4 @@ export async function deleteShippingMethod(ctx: VendorContext, input: z.infer<ty
     .returning({ id: shippingMethods.id });
   if (deleted.length === 0) throw new NotFound("Shipping method not found");
   return { deleted: true };
-}
-
-/** The active methods of the vendors selling these variants: checkout reads them beside the variants, not after. */
-export async function activeMethodsForVariants(ctx: Context, variantIds: string[]): Promise<ShippingMethod[]> {
-  if (variantIds.length === 0) return [];
-  const vendorsOfVariants = ctx.db
-    .select({ vendorId: productVariants.vendorId })
-    .from(productVariants)
-    .where(inArray(productVariants.id, variantIds));
-  return ctx.db
-    .select()
-    .from(shippingMethods)
-    .where(and(inArray(shippingMethods.vendorId, vendorsOfVariants), eq(shippingMethods.active, true)))
-    .orderBy(asc(shippingMethods.position), asc(shippingMethods.id));
 }
