@@ -1,17 +1,23 @@
 /**
- * pnpm bench:checkout [--products 100000] [--orders 3000] [--adds 20000] [--concurrency 32]
+ * pnpm bench:checkout [--products 100000] [--orders 3000] [--adds 20000] [--adders 1000] [--concurrency 32]
+ *                     [--processes 1] [--pool 10] [--cpu-prof DIR]
  *
  * Over HTTP through the real stack (tRPC fetch adapter, superjson, zod, sessions in the KV
  * store, services, Drizzle), against a database seeded with --products products (created
  * once, reused), with distinct signed-in customers (sessions made up front):
  *  1. cart.addItem: --adds requests at concurrency --concurrency, each a random variant of a
- *     pool of 2,000 into one of 1,000 customers' carts.
- *  2. The checkout flow, once per customer: checkout.start then checkout.placeOrder with a
+ *     pool of 2,000 into one of --adders customers' carts (so carts grow to adds/adders lines).
+ *  2. The floor of the stack: cart.get of an empty cart (session and two key-value reads, no SQL).
+ *  3. The checkout flow, once per customer: checkout.start then checkout.placeOrder with a
  *     fresh Idempotency-Key and the total start showed, --orders customers at concurrency
  *     --concurrency, each with one or two lines in the cart (filled beforehand, not measured).
  *     The variants used are restocked first, so every order must succeed.
- *  3. The baseline, in the same run: plain node:http + postgres.js writing the same rows for a
- *     one-line order in one transaction (bench/servers/checkout-baseline-server.ts).
+ *  4. Baselines, in the same run: plain node:http + postgres.js writing the same rows for a
+ *     one-line order in one transaction (servers/checkout-baseline-server.ts), and plain
+ *     node:http + ioredis + postgres.js doing cart.addItem's store work (servers/cart-baseline-server.ts,
+ *     when REDIS_URL is set).
+ * For each, the CPU milliseconds per operation of the app server, PostgreSQL, Redis and the
+ * load generator (from /proc), which is where a two-core machine's limit shows.
  * Targets (issue 7): ≥ 200 orders/s with p99 ≤ 500 ms and no errors; cart.addItem ≥ 2,000/s.
  */
 import type { ChildProcess } from "node:child_process";
@@ -34,6 +40,8 @@ const { values } = parseArgs({
     orders: { type: "string", default: "3000" },
     adds: { type: "string", default: "20000" },
     concurrency: { type: "string", default: "32" },
+    /** Customers whose carts the adds go to: the carts grow to about adds / adders lines. */
+    adders: { type: "string", default: "1000" },
     /** The tRPC server's DB_POOL_SIZE (the apps' default is 10). */
     pool: { type: "string", default: "10" },
     /** App processes serving the API (each its own runtime and pool), as replicas behind a load balancer. */
@@ -46,12 +54,13 @@ const orderCount = Number(values.orders);
 const addCount = Number(values.adds);
 const concurrency = Number(values.concurrency);
 const WARM_UP = 300;
-const ADDERS = 1000;
+const ADDERS = Number(values.adders);
 const TRPC_PORT = 4110;
 const processCount = Number(values.processes);
 /** The ports of the app processes: 4110, 4112, … (4111 is the baseline's). */
 const trpcPorts = Array.from({ length: processCount }, (_, i) => TRPC_PORT + 2 * i);
 const BASELINE_PORT = 4111;
+const CART_BASELINE_PORT = 4113;
 const LOCK = "/tmp/checkout-bench.lock";
 
 // ── setup: catalog, stock, customers, sessions ──────────────────────────────────────
@@ -218,8 +227,9 @@ function post(
 }
 
 async function call(shopper: Shopper, procedure: string, input: unknown, headers: Record<string, string> = {}): Promise<unknown> {
-  const mutation = procedure !== "checkout.start";
-  const path = mutation ? `/api/trpc/${procedure}` : `/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+  const mutation = procedure !== "checkout.start" && procedure !== "cart.get";
+  const query = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+  const path = mutation ? `/api/trpc/${procedure}` : `/api/trpc/${procedure}${query}`;
   const response = await post(
     shopper.port,
     path,
@@ -270,6 +280,12 @@ async function baselineOrder(shopper: Shopper) {
   if (response.status !== 200) throw new Error(`baseline ${response.status}: ${response.text.slice(0, 300)}`);
 }
 
+async function baselineAdd(shopper: Shopper) {
+  const body = JSON.stringify({ userId: shopper.userId, variantId: randomVariant(), quantity: 1 });
+  const response = await post(CART_BASELINE_PORT, "/add", "POST", { "content-type": "application/json" }, body);
+  if (response.status !== 200) throw new Error(`cart baseline ${response.status}: ${response.text.slice(0, 300)}`);
+}
+
 // ── measuring ───────────────────────────────────────────────────────────────────────
 
 while (existsSync("/tmp/bench.lock")) await new Promise((resolve) => setTimeout(resolve, 5000));
@@ -297,6 +313,13 @@ try {
   results.push({ name: "`cart.addItem` (signed in, random variant)", unit: "req/s", result: adds });
   console.log(`  cart.addItem: ${adds.perSecond.toFixed(0)}/s, p50 ${adds.p50.toFixed(1)} ms, p99 ${adds.p99.toFixed(1)} ms`);
 
+  // The stack's floor for a signed-in call: the same HTTP, tRPC, superjson and session work
+  // with almost no service behind it (an empty cart: two key-value reads, no SQL).
+  const emptyCartReads = Array.from({ length: addCount }, (_, i) => baselineShoppers[i % baselineShoppers.length]!);
+  const floor = await timed(emptyCartReads, (shopper) => call(shopper, "cart.get", undefined).then());
+  results.push({ name: "floor: `cart.get` of an empty cart (signed in; no SQL)", unit: "req/s", result: floor });
+  console.log(`  floor: ${floor.perSecond.toFixed(0)}/s, p50 ${floor.p50.toFixed(1)} ms, p99 ${floor.p99.toFixed(1)} ms`);
+
   await timed([...flowWarmUp, ...flowShoppers], fillCart);
   await timed(flowWarmUp, checkoutFlow);
   phases.start.length = 0;
@@ -320,6 +343,18 @@ try {
   const plain = await timed(baselineShoppers, baselineOrder);
   results.push({ name: "baseline: node:http + postgres.js, the same rows for a one-line order", unit: "orders/s", result: plain });
   console.log(`  baseline: ${plain.perSecond.toFixed(0)} orders/s, p50 ${plain.p50.toFixed(1)} ms, p99 ${plain.p99.toFixed(1)} ms`);
+
+  if (env.REDIS_URL) {
+    const cartBaseline = await startServer("cart-baseline-server.ts", [database.url, String(CART_BASELINE_PORT), env.REDIS_URL, kvPrefix]);
+    servers.push(cartBaseline);
+    const addItems = Array.from({ length: addCount }, (_, i) => adders[i % adders.length]!);
+    await timed(addItems.slice(0, 1000), baselineAdd);
+    const plainAdds = await timed(addItems, baselineAdd);
+    results.push({ name: "baseline: node:http + ioredis + postgres.js, `cart.addItem`'s store work", unit: "req/s", result: plainAdds });
+    console.log(
+      `  cart baseline: ${plainAdds.perSecond.toFixed(0)}/s, p50 ${plainAdds.p50.toFixed(1)} ms, p99 ${plainAdds.p99.toFixed(1)} ms`,
+    );
+  }
 } finally {
   for (const server of servers) server.kill();
   rmSync(LOCK, { force: true });
@@ -339,7 +374,8 @@ for (const { name, unit, result } of results)
   console.log(
     `| ${name} | ${Math.round(result.perSecond).toLocaleString("en")} ${unit} | ${result.p50.toFixed(1)} | ${result.p99.toFixed(1)} | ${result.errors} |`,
   );
-const [addsResult, flowResult, baselineResult] = results.map((r) => r.result);
+const [addsResult, , flowResult, baselineResult] = results.map((r) => r.result);
+const cartBaselineResult = results[4]?.result;
 console.log(
   `\nOrders in the database from this run: ${orders.toLocaleString("en")} (expected ${(2 * WARM_UP + 2 * orderCount).toLocaleString("en")}).`,
 );
@@ -350,6 +386,8 @@ const median = (samples: number[]) =>
   ).toFixed(1);
 console.log(`Within the flow: checkout.start p50 ${median(phases.start)} ms, checkout.placeOrder p50 ${median(phases.placeOrder)} ms.`);
 console.log(`Checkout flow at ${((100 * flowResult!.perSecond) / baselineResult!.perSecond).toFixed(0)} % of the baseline's orders/s.`);
+if (cartBaselineResult)
+  console.log(`cart.addItem at ${((100 * addsResult!.perSecond) / cartBaselineResult.perSecond).toFixed(0)} % of its baseline's rate.`);
 const met = (ok: boolean) => (ok ? "met" : "NOT met");
 console.log(
   `Targets: orders/s ≥ 200: ${met(flowResult!.perSecond >= 200)}; flow p99 ≤ 500 ms: ${met(flowResult!.p99 <= 500)}; ` +

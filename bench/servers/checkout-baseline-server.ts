@@ -3,8 +3,9 @@
 // reservation, event, stored response) in one transaction, with no framework, validation,
 // key-value store, quote or job queue. Same driver and pool size as the tRPC server.
 import { randomUUID } from "node:crypto";
-import { createServer } from "node:http";
 import postgres from "postgres";
+
+import { serveJson } from "./json-server";
 
 const [databaseUrl, port] = process.argv.slice(2);
 if (!databaseUrl || !port) throw new Error("usage: checkout-baseline-server <database-url> <port>");
@@ -62,11 +63,4 @@ async function placeOrder(input: OrderRequest) {
   });
 }
 
-createServer((req, res) => {
-  void (async () => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const body = JSON.stringify(await placeOrder(JSON.parse(Buffer.concat(chunks).toString()) as OrderRequest));
-    res.writeHead(200, { "content-type": "application/json" }).end(body);
-  })().catch((error: unknown) => res.writeHead(500).end(String(error)));
-}).listen(Number(port), () => console.log("listening"));
+serveJson<OrderRequest>(Number(port), placeOrder);

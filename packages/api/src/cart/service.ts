@@ -37,6 +37,10 @@ export function verifyGuestCartToken(secret: Uint8Array, token: string | null): 
   return expected.length === given.length && timingSafeEqual(expected, given) ? guestId : null;
 }
 
+/** Variant ids are ASCII (UUIDs): plain comparison, not the locale-aware collation of `localeCompare`. */
+const byVariantId = (a: { variantId: string }, b: { variantId: string }) =>
+  a.variantId < b.variantId ? -1 : a.variantId > b.variantId ? 1 : 0;
+
 const userCartKey = (userId: string) => `cart:u:${userId}`;
 const guestCartKey = (guestId: string) => `cart:g:${guestId}`;
 
@@ -79,7 +83,7 @@ async function readLines(ctx: Context, key: string): Promise<StoredLine[]> {
     lines.push({ variantId, quantity, seen: seenText ? (JSON.parse(seenText) as Seen) : null });
   }
   // Oldest first would need a timestamp; variant ids are UUIDv7, so this is creation order of the variants, stable.
-  return lines.sort((a, b) => a.variantId.localeCompare(b.variantId));
+  return lines.sort(byVariantId);
 }
 
 // ── what a line is now ───────────────────────────────────────────────────────────────
@@ -224,7 +228,9 @@ async function priceLines(
       if (line.seen.available && state === "out_of_stock") notices.push({ kind: "out_of_stock", variantId: line.variantId });
       if (!line.seen.available && state !== "out_of_stock") notices.push({ kind: "back_in_stock", variantId: line.variantId });
     }
-    seenUpdate[`s:${line.variantId}`] = JSON.stringify({ price: variant.priceAmount, available: state !== "out_of_stock" } satisfies Seen);
+    const seen: Seen = { price: variant.priceAmount, available: state !== "out_of_stock" };
+    // Only what changed is written back: an add to a full cart rewrites one field, not fifty.
+    if (line.seen?.price !== seen.price || line.seen.available !== seen.available) seenUpdate[`s:${line.variantId}`] = JSON.stringify(seen);
     const group = groups.get(variant.vendorId) ?? {
       vendorId: variant.vendorId,
       vendorName: variant.vendorName,
@@ -312,19 +318,31 @@ async function setLine(
     throw new ValidationFailed(`A cart holds at most ${CART_LIMITS.maxLines} different items`, {
       variantId: [`A cart holds at most ${CART_LIMITS.maxLines} different items`],
     });
-  // Added with HINCRBY only once the line is known to be allowed, so a refused add leaves the cart as it was.
-  const wanted = "add" in change ? await ctx.kv.hIncrBy(cart.key, `q:${variantId}`, change.add) : change.set;
+  const seen: Seen = { price: variant.priceAmount, available: true };
+  const seenField = { [`s:${variantId}`]: JSON.stringify(seen) };
+  // Added with HINCRBY only once the line is known to be allowed, so a refused add leaves the cart as it was; the
+  // line's snapshot and the cart's TTL go in the same round trip (the store pipelines commands sent together).
+  const [wanted] =
+    "add" in change
+      ? await Promise.all([
+          ctx.kv.hIncrBy(cart.key, `q:${variantId}`, change.add),
+          ctx.kv.hSet(cart.key, seenField),
+          ctx.kv.expire(cart.key, cart.ttl),
+        ])
+      : [change.set];
   const capped = Math.min(wanted, CART_LIMITS.maxLineQuantity, variant.available);
-  const line: StoredLine = { variantId, quantity: capped, seen: { price: variant.priceAmount, available: true } };
-  const lines =
-    current === 0
-      ? [...stored, line].sort((a, b) => a.variantId.localeCompare(b.variantId))
-      : stored.map((l) => (l.variantId === variantId ? line : l));
+  const line: StoredLine = { variantId, quantity: capped, seen };
+  const lines = current === 0 ? [...stored, line].sort(byVariantId) : stored.map((l) => (l.variantId === variantId ? line : l));
   const priced = await priceLines(ctx, cart.key, lines, now, {
     acknowledge: true,
     ttlSeconds: cart.ttl,
-    // An add already stored its quantity; it is written again only when capped.
-    write: "add" in change && capped === wanted ? {} : { [`q:${variantId}`]: String(capped) },
+    // An add already stored its quantity and snapshot; the quantity is written again only when capped.
+    write:
+      "add" in change
+        ? capped === wanted
+          ? {}
+          : { [`q:${variantId}`]: String(capped) }
+        : { [`q:${variantId}`]: String(capped), ...seenField },
   });
   if (capped < wanted) priced.notices.push({ kind: "quantity_reduced", variantId, previousQuantity: wanted, currentQuantity: capped });
   return priced;

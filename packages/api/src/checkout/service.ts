@@ -12,6 +12,7 @@ import type { FieldErrors } from "../core/errors";
 import { Conflict, DomainError, NotFound, OutOfStock, ValidationFailed } from "../core/errors";
 import type { LockedLevel, ReservationPlan } from "../inventory/reservations";
 import { alertLowStock, lockStockStatement, planReservation, reservationWrites } from "../inventory/reservations";
+import type { PipelinedStatement } from "../core/pipeline";
 import { pipeline } from "../core/pipeline";
 import { orderPlacedJob } from "../jobs/definitions/order-notifications";
 import { paymentProvider } from "../payments/provider";
@@ -23,7 +24,7 @@ import { commission, includedVat, orderNumber, VAT_RATE_BPS } from "./pricing";
 import type { placeOrderInput, startCheckoutInput } from "./schema";
 import { IDEMPOTENCY_KEY } from "./schema";
 
-const { idempotencyKeys, orderEvents, orderLines, orders, vendorOrders } = schema;
+const { idempotencyKeys } = schema;
 
 type ShopperContext = Context & { session: UserSession };
 
@@ -476,28 +477,10 @@ async function placeInTransaction(
   };
 
   // Round two: every write, parents before children. The jobs go through the queue's own statements, beside them.
-  const [[, , moved]] = await Promise.all([
+  const [[, moved]] = await Promise.all([
     pipeline(tx.db, [
-      orderInsert(tx, { orderId, number, userId, quote, input, idem, locale: next!.locale ?? "uz", now }),
-      vendorOrdersInsert(tx, { orderId, quote, created, now }),
+      orderWrite({ orderId, number, userId, quote, input, idem, locale: next!.locale ?? "uz", now, created, plan, response }),
       ...reservation.statements,
-      orderLinesInsert(tx, { quote, created, allocations: plan.allocations }),
-      tx.db.insert(orderEvents).values(
-        created.map((vendorOrder) => ({
-          orderId,
-          vendorOrderId: vendorOrder.id,
-          actorId: userId,
-          actorRole: "customer",
-          fromStatus: null,
-          toStatus: "PENDING" as const,
-          reason: "order placed",
-          createdAt: now,
-        })),
-      ),
-      tx.db
-        .update(idempotencyKeys)
-        .set({ orderId, response })
-        .where(and(eq(idempotencyKeys.scope, idem.scope), eq(idempotencyKeys.key, idem.key))),
     ]),
     tx.jobs.enqueue(tx.db, orderPlacedJob, { orderId }),
     alertLowStock(tx, plan),
@@ -507,98 +490,140 @@ async function placeInTransaction(
   return response;
 }
 
-interface OrderWrite {
+/**
+ * The order, its vendor orders, lines and PENDING events, and the response stored under the
+ * idempotency key, in one statement of fixed text (prepared once per connection; nothing is
+ * built per order): each table's rows come from one JSON document. Foreign keys are checked
+ * at the end of the statement, when every row exists.
+ */
+const ORDER_WRITE = `
+with doc as (select $1::jsonb as d),
+placed_order as (
+  insert into orders (id, number, customer_id, status, items_total_amount, shipping_total_amount, vat_total_amount,
+                      grand_total_amount, payment_method, idempotency_key, shipping_address, locale, created_at, updated_at)
+  select r.id, r.number, r.customer_id, 'PENDING', r.items_total_amount, r.shipping_total_amount, r.vat_total_amount,
+         r.grand_total_amount, r.payment_method, r.idempotency_key, r.shipping_address, r.locale, r.created_at, r.created_at
+  from doc, jsonb_to_record(d->'order') as r(id uuid, number text, customer_id uuid, items_total_amount bigint,
+    shipping_total_amount bigint, vat_total_amount bigint, grand_total_amount bigint, payment_method text,
+    idempotency_key text, shipping_address jsonb, locale text, created_at timestamptz)
+), placed_vendor_orders as (
+  insert into vendor_orders (id, order_id, vendor_id, number, status, items_total_amount, shipping_amount, total_amount,
+                             vat_amount, commission_rate_bps, commission_amount, shipping_method_id, shipping_method,
+                             delivery_min_days, delivery_max_days, created_at, updated_at)
+  select r.id, r.order_id, r.vendor_id, r.number, 'PENDING', r.items_total_amount, r.shipping_amount, r.total_amount,
+         r.vat_amount, r.commission_rate_bps, r.commission_amount, r.shipping_method_id, r.shipping_method,
+         r.delivery_min_days, r.delivery_max_days, r.created_at, r.created_at
+  from doc, jsonb_to_recordset(d->'vendorOrders') as r(id uuid, order_id uuid, vendor_id uuid, number text,
+    items_total_amount bigint, shipping_amount bigint, total_amount bigint, vat_amount bigint, commission_rate_bps int,
+    commission_amount bigint, shipping_method_id uuid, shipping_method text, delivery_min_days int, delivery_max_days int,
+    created_at timestamptz)
+), placed_lines as (
+  insert into order_lines (id, vendor_order_id, variant_id, warehouse_id, sku, title, ikpu_code, quantity,
+                           unit_price_amount, vat_rate_bps, vat_amount, line_total_amount)
+  select r.id, r.vendor_order_id, r.variant_id, r.warehouse_id, r.sku, r.title, r.ikpu_code, r.quantity,
+         r.unit_price_amount, r.vat_rate_bps, r.vat_amount, r.line_total_amount
+  from doc, jsonb_to_recordset(d->'lines') as r(id uuid, vendor_order_id uuid, variant_id uuid, warehouse_id uuid,
+    sku text, title jsonb, ikpu_code text, quantity int, unit_price_amount bigint, vat_rate_bps int, vat_amount bigint,
+    line_total_amount bigint)
+), placed_events as (
+  insert into order_events (id, order_id, vendor_order_id, actor_id, actor_role, from_status, to_status, reason,
+                            created_at, updated_at)
+  select r.id, r.order_id, r.vendor_order_id, r.actor_id, 'customer', null, 'PENDING', 'order placed',
+         r.created_at, r.created_at
+  from doc, jsonb_to_recordset(d->'events') as r(id uuid, order_id uuid, vendor_order_id uuid, actor_id uuid,
+    created_at timestamptz)
+)
+update idempotency_keys k set order_id = (d->>'orderId')::uuid, response = d->'response', updated_at = now()
+from doc where k.scope = d->>'scope' and k.key = d->>'key'`;
+
+function orderWrite(o: {
   orderId: string;
+  number: string;
+  userId: string;
   quote: CheckoutQuote;
+  input: z.infer<typeof placeOrderInput>;
+  idem: { scope: string; key: string };
+  locale: string;
   now: Date;
-}
-
-function orderInsert(
-  tx: Context,
-  o: OrderWrite & {
-    number: string;
-    userId: string;
-    input: z.infer<typeof placeOrderInput>;
-    idem: { key: string };
-    locale: string;
-  },
-) {
-  const { quote } = o;
-  return tx.db.insert(orders).values({
-    id: o.orderId,
-    number: o.number,
-    customerId: o.userId,
-    status: "PENDING",
-    itemsTotalAmount: quote.itemsTotalAmount,
-    shippingTotalAmount: quote.shippingTotalAmount,
-    vatTotalAmount: quote.vatTotalAmount,
-    grandTotalAmount: quote.grandTotalAmount,
-    paymentMethod: o.input.paymentMethod,
-    idempotencyKey: o.idem.key,
-    shippingAddress: {
-      recipientName: quote.address.recipientName,
-      phone: quote.address.phone,
-      region: quote.address.region,
-      city: quote.address.city,
-      street: quote.address.street,
-      ...(quote.address.postalCode ? { postalCode: quote.address.postalCode } : {}),
+  created: PlacedOrder["vendorOrders"];
+  plan: ReservationPlan;
+  response: PlacedOrder;
+}): PipelinedStatement {
+  const { quote, created, now } = o;
+  const address = quote.address;
+  const document = {
+    orderId: o.orderId,
+    scope: o.idem.scope,
+    key: o.idem.key,
+    response: o.response,
+    order: {
+      id: o.orderId,
+      number: o.number,
+      customer_id: o.userId,
+      items_total_amount: quote.itemsTotalAmount,
+      shipping_total_amount: quote.shippingTotalAmount,
+      vat_total_amount: quote.vatTotalAmount,
+      grand_total_amount: quote.grandTotalAmount,
+      payment_method: o.input.paymentMethod,
+      idempotency_key: o.idem.key,
+      shipping_address: {
+        recipientName: address.recipientName,
+        phone: address.phone,
+        region: address.region,
+        city: address.city,
+        street: address.street,
+        ...(address.postalCode ? { postalCode: address.postalCode } : {}),
+      },
+      locale: o.locale,
+      // The context's clock, not the database's: auto-cancel measures age with the same clock.
+      created_at: now,
     },
-    locale: o.locale,
-    // The context's clock, not the database's: auto-cancel measures age with the same clock.
-    createdAt: o.now,
-    updatedAt: o.now,
-  });
-}
-
-function vendorOrdersInsert(tx: Context, o: OrderWrite & { created: PlacedOrder["vendorOrders"] }) {
-  return tx.db.insert(vendorOrders).values(
-    o.quote.groups.map((group, index) => ({
-      id: o.created[index]!.id,
-      orderId: o.orderId,
-      vendorId: group.vendorId,
-      number: o.created[index]!.number,
-      status: "PENDING" as const,
-      itemsTotalAmount: group.itemsTotalAmount,
-      shippingAmount: group.shipping!.amount,
-      totalAmount: group.totalAmount,
-      vatAmount: group.vatAmount,
-      commissionRateBps: group.commissionRateBps,
-      commissionAmount: commission(group.itemsTotalAmount, group.commissionRateBps),
-      shippingMethodId: group.shipping!.methodId,
-      shippingMethod: `${group.shipping!.kind}: ${group.shipping!.name.uz}`,
-      deliveryMinDays: group.shipping!.minDays,
-      deliveryMaxDays: group.shipping!.maxDays,
-      createdAt: o.now,
-      updatedAt: o.now,
+    vendorOrders: quote.groups.map((group, index) => ({
+      id: created[index]!.id,
+      order_id: o.orderId,
+      vendor_id: group.vendorId,
+      number: created[index]!.number,
+      items_total_amount: group.itemsTotalAmount,
+      shipping_amount: group.shipping!.amount,
+      total_amount: group.totalAmount,
+      vat_amount: group.vatAmount,
+      commission_rate_bps: group.commissionRateBps,
+      commission_amount: commission(group.itemsTotalAmount, group.commissionRateBps),
+      shipping_method_id: group.shipping!.methodId,
+      shipping_method: `${group.shipping!.kind}: ${group.shipping!.name.uz}`,
+      delivery_min_days: group.shipping!.minDays,
+      delivery_max_days: group.shipping!.maxDays,
+      created_at: now,
     })),
-  );
-}
-
-/** A line served from one warehouse records it; a split line leaves it to the reservations. */
-function orderLinesInsert(
-  tx: Context,
-  o: { quote: CheckoutQuote; created: PlacedOrder["vendorOrders"]; allocations: ReservationPlan["allocations"] },
-) {
-  return tx.db.insert(orderLines).values(
-    o.quote.groups.flatMap((group, index) =>
+    lines: quote.groups.flatMap((group, index) =>
       group.lines.map((line) => {
-        const parts = o.allocations.filter((a) => a.vendorOrderId === o.created[index]!.id && a.variantId === line.variantId);
+        // A line served from one warehouse records it; a split line leaves it to the reservations.
+        const parts = o.plan.allocations.filter((a) => a.vendorOrderId === created[index]!.id && a.variantId === line.variantId);
         return {
-          vendorOrderId: o.created[index]!.id,
-          variantId: line.variantId,
-          warehouseId: parts.length === 1 ? parts[0]!.warehouseId : null,
+          id: newId(),
+          vendor_order_id: created[index]!.id,
+          variant_id: line.variantId,
+          warehouse_id: parts.length === 1 ? parts[0]!.warehouseId : null,
           sku: line.sku,
           title: line.title,
-          ikpuCode: line.ikpuCode,
+          ikpu_code: line.ikpuCode,
           quantity: line.quantity,
-          unitPriceAmount: line.unitPriceAmount,
-          vatRateBps: line.vatRateBps,
-          vatAmount: line.vatAmount,
-          lineTotalAmount: line.lineTotalAmount,
+          unit_price_amount: line.unitPriceAmount,
+          vat_rate_bps: line.vatRateBps,
+          vat_amount: line.vatAmount,
+          line_total_amount: line.lineTotalAmount,
         };
       }),
     ),
-  );
+    events: created.map((vendorOrder) => ({
+      id: newId(),
+      order_id: o.orderId,
+      vendor_order_id: vendorOrder.id,
+      actor_id: o.userId,
+      created_at: now,
+    })),
+  };
+  return { text: ORDER_WRITE, params: [JSON.stringify(document)] };
 }
 
 /** Keys are kept 30 days: long enough for any client retry, short enough to keep the table small. */
