@@ -1,5 +1,5 @@
 /**
- * pnpm bench:checkout [--products 100000] [--orders 3000] [--adds 20000] [--adders 1000] [--concurrency 32]
+ * pnpm bench:checkout [--products 100000] [--orders 3000] [--adds 20000] [--adders 5000] [--concurrency 32]
  *                     [--processes 1] [--pool 10] [--cpu-prof DIR]
  *
  * Over HTTP through the real stack (tRPC fetch adapter, superjson, zod, sessions in the KV
@@ -40,8 +40,8 @@ const { values } = parseArgs({
     orders: { type: "string", default: "3000" },
     adds: { type: "string", default: "20000" },
     concurrency: { type: "string", default: "32" },
-    /** Customers whose carts the adds go to: the carts grow to about adds / adders lines. */
-    adders: { type: "string", default: "1000" },
+    /** Customers whose carts the adds go to: carts grow to about adds / adders lines (5,000: four, a usual basket). */
+    adders: { type: "string", default: "5000" },
     /** The tRPC server's DB_POOL_SIZE (the apps' default is 10). */
     pool: { type: "string", default: "10" },
     /** App processes serving the API (each its own runtime and pool), as replicas behind a load balancer. */

@@ -123,6 +123,16 @@ describe("bad input over HTTP gets a typed 4xx with field messages and changes n
 
   it("malformed JSON", async () => {
     await expectTypedClientError(await call(new Request(`${BASE}/catalog.productBySlug?input=%7Bnot-json`)), 400);
+    await expectTypedClientError(await post("cart.addItem", "{not-json"), 400);
+  });
+
+  it("a mutation body that is not JSON", async () => {
+    const form = await post("cart.addItem", "variantId=x", { "content-type": "application/x-www-form-urlencoded" });
+    expect(form.status).toBeGreaterThanOrEqual(400);
+    expect(form.status).toBeLessThan(500);
+    const text = await post("cart.addItem", "hello", { "content-type": "text/plain" });
+    expect(text.status).toBeGreaterThanOrEqual(400);
+    expect(text.status).toBeLessThan(500);
   });
 
   it("a query sent as a mutation, and unknown procedures", async () => {
