@@ -1,8 +1,8 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { z } from "zod";
 
 import { schema } from "@ultramarket/db";
-import type { Context, VendorContext } from "../core/context";
+import type { VendorContext } from "../core/context";
 import { NotFound } from "../core/errors";
 import type { createShippingMethodInput, shippingMethodIdInput, updateShippingMethodInput } from "./schema";
 
