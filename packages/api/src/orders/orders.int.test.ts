@@ -381,12 +381,12 @@ describe("inventory procedures and alerts", () => {
     expect((await jobs()).map((j) => j.data)).toMatchObject([{ available: 3, threshold: 4 }]);
     await placeOrder(); // 3 → 1: already below, no second alert
     expect(await jobs()).toHaveLength(1);
-    // The handler mails the vendor's members (dev mailbox), and a rerun mails nobody twice.
+    // The handler mails the vendor's members (dev mailbox) in their language (the demo vendor's is Uzbek), and a rerun mails nobody twice.
     const ctx = createContextInner(h.runtime);
     const payload = { vendorId: a.vendorId, variantId: a.variantId, available: 3, threshold: 4 };
     await lowStockAlertJob.handle(ctx, payload, { id: "0192f1e4-8a5b-7c3d-9e2f-0000000000aa", attempt: 1 });
     await lowStockAlertJob.handle(ctx, payload, { id: "0192f1e4-8a5b-7c3d-9e2f-0000000000aa", attempt: 2 });
-    const mail = (await h.runtime.sql`select "to" from dev_mailbox where subject like 'Low stock:%'`) as unknown as { to: string }[];
+    const mail = (await h.runtime.sql`select "to" from dev_mailbox where subject like 'Kam qoldi:%'`) as unknown as { to: string }[];
     expect(mail.map((m) => m.to)).toEqual(["vendor@ultramarket.uz"]);
     const reservations = await inventory.reservations({ vendorId: a.vendorId, variantId: a.variantId, status: "active" });
     expect(reservations.items.map((r) => r.vendorOrderId)).toContain(first.partA);

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 
 import { schema } from "@ultramarket/db";
+import { mailLocale, ORDER_MAIL } from "../../notifications/order-templates";
 import { defineJob } from "../define";
 
 const { productVariants, products, users, vendorMembers } = schema;
@@ -24,7 +25,7 @@ export const lowStockAlertJob = defineJob({
       .where(and(eq(productVariants.id, payload.variantId), eq(productVariants.vendorId, payload.vendorId)));
     if (!variant) return;
     const members = await ctx.db
-      .select({ id: users.id, email: users.email })
+      .select({ id: users.id, email: users.email, locale: users.locale })
       .from(vendorMembers)
       .innerJoin(users, eq(users.id, vendorMembers.userId))
       .where(eq(vendorMembers.vendorId, payload.vendorId));
@@ -32,11 +33,12 @@ export const lowStockAlertJob = defineJob({
       // The delivery id makes a rerun of this job a no-op per recipient.
       await ctx.mailer.send(
         ctx.db,
-        {
-          to: member.email,
-          subject: `Low stock: ${variant.sku} (${payload.available} left)`,
-          text: `${variant.title.uz} (${variant.sku}) has ${payload.available} available, below your alert level of ${payload.threshold}.`,
-        },
+        ORDER_MAIL.lowStock(member.email, mailLocale(member.locale), {
+          sku: variant.sku,
+          title: variant.title,
+          available: payload.available,
+          threshold: payload.threshold,
+        }),
         `${job.id}:${member.id}`,
       );
     }

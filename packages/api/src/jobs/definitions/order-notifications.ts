@@ -2,15 +2,15 @@ import { eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 
 import { schema } from "@ultramarket/db";
+import { mailLocale, ORDER_MAIL } from "../../notifications/order-templates";
 import { defineJob } from "../define";
 
 const { orders, users, vendorMembers, vendorOrders } = schema;
 
-const money = (amount: number) => `${(amount / 100).toLocaleString("en-US", { maximumFractionDigits: 2 })} so'm`;
-
 /**
- * Enqueued in the checkout transaction: the shopper's confirmation and one "new order"
- * mail to the members of each vendor. Delivery ids make a rerun a no-op per recipient.
+ * Enqueued in the checkout transaction: the shopper's confirmation (in the order's
+ * language) and one "new order" mail to the members of each vendor (each in their own).
+ * Delivery ids make a rerun a no-op per recipient.
  */
 export const orderPlacedJob = defineJob({
   name: "order-placed",
@@ -18,7 +18,7 @@ export const orderPlacedJob = defineJob({
   options: { retryLimit: 8, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 },
   async handle(ctx, payload, job) {
     const [order] = await ctx.db
-      .select({ number: orders.number, total: orders.grandTotalAmount, email: users.email })
+      .select({ number: orders.number, total: orders.grandTotalAmount, locale: orders.locale, email: users.email })
       .from(orders)
       .leftJoin(users, eq(users.id, orders.customerId))
       .where(eq(orders.id, payload.orderId));
@@ -26,11 +26,7 @@ export const orderPlacedJob = defineJob({
     if (order.email)
       await ctx.mailer.send(
         ctx.db,
-        {
-          to: order.email,
-          subject: `Order ${order.number} received`,
-          text: `Thank you! Order ${order.number} (${money(order.total)}, cash on delivery) is waiting for the sellers' confirmation.`,
-        },
+        ORDER_MAIL.orderPlaced(order.email, mailLocale(order.locale), { number: order.number, totalAmount: order.total }),
         `${job.id}:customer`,
       );
     const parts = await ctx.db
@@ -39,7 +35,7 @@ export const orderPlacedJob = defineJob({
       .where(eq(vendorOrders.orderId, payload.orderId));
     const members = parts.length
       ? await ctx.db
-          .select({ vendorId: vendorMembers.vendorId, userId: users.id, email: users.email })
+          .select({ vendorId: vendorMembers.vendorId, userId: users.id, email: users.email, locale: users.locale })
           .from(vendorMembers)
           .innerJoin(users, eq(users.id, vendorMembers.userId))
           .where(
@@ -53,11 +49,7 @@ export const orderPlacedJob = defineJob({
       for (const member of members.filter((m) => m.vendorId === part.vendorId)) {
         await ctx.mailer.send(
           ctx.db,
-          {
-            to: member.email,
-            subject: `New order ${part.number}`,
-            text: `New order ${part.number} (${money(part.total)}) waits for your confirmation.`,
-          },
+          ORDER_MAIL.newVendorOrder(member.email, mailLocale(member.locale), { number: part.number, totalAmount: part.total }),
           `${job.id}:${part.id}:${member.userId}`,
         );
       }
@@ -65,14 +57,20 @@ export const orderPlacedJob = defineJob({
   },
 });
 
-/** Enqueued with every vendor order status change: tells the shopper. */
+/** Enqueued with every vendor order status change: tells the shopper, in the order's language (with tracking once shipped). */
 export const orderStatusChangedJob = defineJob({
   name: "order-status-changed",
-  schema: z.strictObject({ vendorOrderId: z.uuid(), toStatus: z.string(), eventId: z.uuid() }),
+  schema: z.strictObject({ vendorOrderId: z.uuid(), toStatus: z.enum(schema.vendorOrderStatus.enumValues), eventId: z.uuid() }),
   options: { retryLimit: 8, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 },
   async handle(ctx, payload) {
     const [row] = await ctx.db
-      .select({ number: vendorOrders.number, email: users.email })
+      .select({
+        number: vendorOrders.number,
+        carrier: vendorOrders.carrier,
+        trackingNumber: vendorOrders.trackingNumber,
+        locale: orders.locale,
+        email: users.email,
+      })
       .from(vendorOrders)
       .innerJoin(orders, eq(orders.id, vendorOrders.orderId))
       .leftJoin(users, eq(users.id, orders.customerId))
@@ -80,7 +78,12 @@ export const orderStatusChangedJob = defineJob({
     if (!row?.email) return;
     await ctx.mailer.send(
       ctx.db,
-      { to: row.email, subject: `Order ${row.number}: ${payload.toStatus}`, text: `Your order ${row.number} is now ${payload.toStatus}.` },
+      ORDER_MAIL.statusChanged(row.email, mailLocale(row.locale), {
+        number: row.number,
+        status: payload.toStatus,
+        carrier: row.carrier,
+        trackingNumber: row.trackingNumber,
+      }),
       `status:${payload.eventId}`,
     );
   },
