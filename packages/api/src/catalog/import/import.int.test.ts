@@ -269,6 +269,43 @@ describe("catalog CSV import", () => {
     expect(foreign.status).toBe(404);
   });
 
+  it("takes its stock locks in checkout's order, so a checkout holding one of them cannot deadlock with it", async () => {
+    const created = await importFile(stringify([goodRow(7000, 0), goodRow(7001, 0)], { header: true, columns: HEADER }));
+    expect(created.errors).toEqual([]);
+    const variants = (await h.runtime.sql`
+      select v.id, v.sku, s.warehouse_id from product_variants v join stock_levels s on s.variant_id = v.id
+      where v.sku in ('IMP-7000-0', 'IMP-7001-0') order by v.id`) as unknown as { id: string; sku: string; warehouse_id: string }[];
+    expect(variants).toHaveLength(2);
+    const [first, second] = variants as [(typeof variants)[0], (typeof variants)[0]];
+    // The file names the later variant (in checkout's lock order) first.
+    const rowOf = (sku: string, stock: number) => ({ ...goodRow(Number(sku.slice(4, 8)), 0), stock: String(stock) });
+    const file = stringify([rowOf(second.sku, 60), rowOf(first.sku, 50)], { header: true, columns: HEADER });
+
+    // A checkout holds the first variant's stock row, as reserving does, while the import runs...
+    let running: ReturnType<typeof importFile> | undefined;
+    let secondLocked = false;
+    await h.runtime.sql.begin(async (tx) => {
+      await tx`select 1 from stock_levels where variant_id = ${first.id} for update`;
+      running = importFile(file);
+      running.catch(() => undefined); // awaited below, once this transaction has let go
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      // ...then asks for the second one. An import that had locked it in file order would now be waiting for the first:
+      // a deadlock, and PostgreSQL would abort one of the two.
+      await tx`select 1 from stock_levels where variant_id = ${second.id} for update`;
+      secondLocked = true;
+    });
+    const imported = await running!;
+    expect(secondLocked).toBe(true);
+    expect(imported.errors).toEqual([]);
+    const stock = (await h.runtime.sql`
+      select v.sku, s.on_hand from stock_levels s join product_variants v on v.id = s.variant_id
+      where v.sku in ('IMP-7000-0', 'IMP-7001-0') order by v.sku`) as unknown as { sku: string; on_hand: number }[];
+    expect(Object.fromEntries(stock.map((row) => [row.sku, row.on_hand]))).toEqual({
+      [first.sku]: 50,
+      [second.sku]: 60,
+    });
+  });
+
   it("serves the error report as CSV with line numbers", async () => {
     const rows = [goodRow(6000, 0), { ...goodRow(6000, 1), price: "x" }];
     const { id } = await importFile(stringify(rows, { header: true, columns: HEADER }));

@@ -363,6 +363,7 @@ async function applyChunk(
     errorRows: 0,
   };
   await withTransaction(ctx, async (tx) => {
+    await lockStockOfChunk(tx, state.vendorId, valid);
     const groups = new Map<string, ParsedRow[]>();
     for (const row of valid) groups.set(row.product.ref, [...(groups.get(row.product.ref) ?? []), row]);
     for (const rows of groups.values()) {
@@ -392,6 +393,25 @@ async function applyChunk(
       })
       .where(eq(catalogImports.id, state.importId));
   });
+}
+
+/**
+ * Locks the stock rows of every existing variant whose stock the chunk sets, at the start of
+ * its transaction and in the order checkout locks them (variant id, warehouse id). Applied
+ * product by product in file order instead, an import holding one variant's row and waiting
+ * for another's could deadlock with a checkout holding them the other way round (ADR 0007;
+ * tested). New variants' rows are made by the import itself, so nobody else holds them.
+ */
+async function lockStockOfChunk(tx: Context, vendorId: string, rows: ParsedRow[]): Promise<void> {
+  const skus = [...new Set(rows.filter((row) => row.variant.stock).map((row) => row.variant.sku))];
+  if (skus.length === 0) return;
+  await tx.db
+    .select({ variantId: stockLevels.variantId })
+    .from(stockLevels)
+    .innerJoin(productVariants, eq(productVariants.id, stockLevels.variantId))
+    .where(and(eq(productVariants.vendorId, vendorId), inArray(productVariants.sku, skus)))
+    .orderBy(asc(stockLevels.variantId), asc(stockLevels.warehouseId))
+    .for("update", { of: stockLevels });
 }
 
 /** JSON with object keys sorted: jsonb does not keep key order, so compare values this way. */
