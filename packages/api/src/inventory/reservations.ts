@@ -118,9 +118,9 @@ export function planReservation(locked: LockedLevel[], lines: ReserveLine[], des
 /**
  * The writes of a planned reservation, to pipeline in the caller's transaction after its
  * vendor orders exist: each counter moves through the ledger (one `reservation` movement
- * per row) and a reservation row records what each vendor order holds. `checkMoved` must
- * be given the ledger statement's rows (the first result); it refuses a row the ledger did
- * not move, which the locks make impossible, rather than oversell.
+ * per row) and a reservation row records what each vendor order holds. `checkMoved` takes
+ * the rows the ledger statement (the first of `statements`) returned; it refuses a row the
+ * ledger did not move, which the locks make impossible, rather than oversell.
  */
 export function reservationWrites(
   ctx: Context,
